@@ -1,0 +1,18 @@
+// The IPC contract: every channel the renderer may invoke, by area. The preload's allow-list,
+// the handler table and the renderer client are all typed from this one object.
+import type { z } from 'zod';
+import { APP_CHANNELS } from './channels/app.js';
+
+export const IPC_CHANNELS = {
+  ...APP_CHANNELS,
+} as const;
+
+export type ChannelName = keyof typeof IPC_CHANNELS;
+export type ChannelRequest<C extends ChannelName> = z.input<(typeof IPC_CHANNELS)[C]['request']>;
+export type ChannelResponse<C extends ChannelName> = z.output<(typeof IPC_CHANNELS)[C]['response']>;
+
+export const CHANNEL_NAMES = Object.keys(IPC_CHANNELS) as readonly ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(IPC_CHANNELS, name);
+}
