@@ -3,7 +3,7 @@
 // server CLI) with esbuild into dist/node as CommonJS bundles.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 const NODE_ENTRIES = {
   main: 'electron/main.ts',
@@ -16,6 +16,8 @@ const NODE_ENTRIES = {
 const onlyNode = process.argv.includes('--node-only');
 
 rmSync('dist/node', { recursive: true, force: true });
+const missing = Object.values(NODE_ENTRIES).filter((file) => !existsSync(file));
+if (missing.length > 0) throw new Error(`[build] entry points missing: ${missing.join(', ')}`);
 await esbuild({
   entryPoints: NODE_ENTRIES,
   outdir: 'dist/node',

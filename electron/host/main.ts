@@ -1,0 +1,58 @@
+// Entry point of browser mode (`npm start` where the Electron runtime is missing, and e2e).
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/app/create-core.js';
+import { startHost } from './host-server.js';
+import { defaultBrowserProfileDir, ensurePrivateDir } from './profile-dir.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+function logError(context: string, error: unknown): void {
+  console.error(`[loopdesk] ${context}:`, error);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.LOOPDESK_PORT ?? '0' },
+      profile: { type: 'string', default: process.env.LOOPDESK_PROFILE },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a port number, got ${values.port}`);
+  }
+  const profileDir = ensurePrivateDir(values.profile ?? defaultBrowserProfileDir());
+  const core = createCore({
+    kind: 'browser',
+    version: packageJson.version,
+    platform: process.platform,
+    profileDir,
+    // Browser mode has no system-browser bridge: the page opens confirmed links itself.
+    openExternal: () => Promise.resolve(false),
+    isDemo: () => false,
+    logError,
+  });
+  const host = await startHost({
+    core,
+    rendererDir: path.join(__dirname, '..', 'renderer'),
+    port,
+    logError,
+  });
+  // One machine-readable line first (the e2e harness reads it), then the human one.
+  console.log(`LOOPDESK_URL=${host.url}`);
+  console.log(`Loopdesk is running in browser mode. Open ${host.url}`);
+
+  const shutdown = (): void => {
+    void host
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[loopdesk] browser mode failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import type { AppInfo } from '../../common/ipc/channels/app.js';
+
+export function SettingsView({ info }: { readonly info: AppInfo | null }) {
+  return (
+    <div className="view view-settings">
+      <header className="view-header">
+        <h1>Settings</h1>
+      </header>
+      <section className="card" aria-labelledby="settings-about">
+        <h2 id="settings-about">About this installation</h2>
+        {info === null ? (
+          <p>Loading…</p>
+        ) : (
+          <dl className="facts">
+            <dt>Version</dt>
+            <dd>{info.version}</dd>
+            <dt>Running as</dt>
+            <dd>{info.shell === 'electron' ? 'Desktop app' : 'Browser mode'}</dd>
+            <dt>Platform</dt>
+            <dd>{info.platform}</dd>
+            <dt>Data source</dt>
+            <dd>{info.demo ? 'Embedded demo server' : 'Not connected'}</dd>
+          </dl>
+        )}
+      </section>
+    </div>
+  );
+}
