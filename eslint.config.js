@@ -25,7 +25,7 @@ export const LAYER_ZONES = [
   },
   {
     target: './electron/core',
-    from: ['./electron/*.ts', './electron/host', './renderer', './server'],
+    from: ['./electron/*.ts', './electron/host/**', './renderer/**', './server/**'],
     message: 'electron/core runs in plain Node: it never imports the shell, the host, the renderer or the server.',
   },
   {

@@ -3,9 +3,9 @@
 // `npm ci`. This step tries the same download, tolerates failure, and says plainly which
 // way the app will run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { electronExecutable } from './electron-runtime.mjs';
 
 const require = createRequire(import.meta.url);
 const TIMEOUT_MS = 120_000;
@@ -18,13 +18,6 @@ function electronDir() {
   }
 }
 
-function runtimePresent(dir) {
-  const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return false;
-  const exe = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(exe);
-}
-
 const dir = electronDir();
 if (!dir) {
   console.log('[loopdesk] electron package not installed (production install?): browser mode only.');
@@ -32,7 +25,7 @@ if (!dir) {
 }
 if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   console.log('[loopdesk] ELECTRON_SKIP_BINARY_DOWNLOAD is set: not fetching the Electron runtime.');
-} else if (!runtimePresent(dir)) {
+} else if (electronExecutable() === null) {
   const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: TIMEOUT_MS,
@@ -44,7 +37,7 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
     console.log(`[loopdesk] Could not download the Electron runtime (${reason || 'unknown error'}).`);
   }
 }
-if (runtimePresent(dir)) {
+if (electronExecutable() !== null) {
   console.log('[loopdesk] Electron runtime: available. `npm start` opens the desktop app.');
 } else {
   console.log(
