@@ -1,0 +1,185 @@
+// The Electron main process: a thin shell around electron/core. It owns only what needs
+// Electron — the window, the app:// protocol, IPC wiring, dialogs, the system browser — and
+// every decision it makes lives in a plain, unit-tested function (security/*, protocol.ts,
+// ipc-bridge.ts). Bundled by scripts/build.mjs to dist/node/main.cjs (package.json "main").
+import path from 'node:path';
+import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { CHANNEL_NAMES } from '../common/ipc/contract.js';
+import { IPC_EVENTS } from '../common/ipc/events.js';
+import { createCore, type LoopdeskCore } from './core/app/create-core.js';
+import type { ShellServices } from './core/app/shell-services.js';
+import { forwardEventsToContents, registerInvokeHandler } from './ipc-bridge.js';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.js';
+import { encodeAllowListArguments } from './security/bridge-policy.js';
+import {
+  classifyExternalUrl,
+  createExternalLinkOpener,
+  externalLinkDialogOptions,
+  OPEN_BUTTON_INDEX,
+} from './security/external-links.js';
+import { hardenWebContents } from './security/navigation.js';
+import { APP_SCHEME } from './security/origin.js';
+import { denyAllPermissions } from './security/permissions.js';
+import { ensurePrivateDirectory } from './security/profile-dir.js';
+import { createQuitCoordinator } from './security/quit.js';
+import { isTrustedSender } from './security/sender.js';
+import { createMainWindow } from './window.js';
+
+const APP_USER_MODEL_ID = 'app.loopdesk.desktop'; // = electron-builder.yml appId
+
+function logError(context: string, error: unknown): void {
+  console.error(`[loopdesk] ${context}:`, error);
+}
+
+/** Expected refusals (a denied permission, a refused sender): one line, no stack. */
+function logWarning(message: string): void {
+  console.warn(`[loopdesk] ${message}`);
+}
+
+// --- Before `ready`: Electron only accepts these this early. ---------------------------
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// Every renderer, including any a library might create, runs in the OS sandbox.
+app.enableSandbox();
+// Windows groups taskbar entries and routes notifications by this id.
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+let mainWindow: BrowserWindow | null = null;
+
+function liveWindow(): BrowserWindow | null {
+  return mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
+}
+
+// Links the page tries to follow (clicks, window.open) go to the system browser only after
+// the user has read the full address and said yes.
+const offerExternal = createExternalLinkOpener({
+  confirm: async (url) => {
+    const options = externalLinkDialogOptions(url);
+    const parent = liveWindow();
+    const { response } =
+      parent === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(parent, options);
+    return response === OPEN_BUTTON_INDEX;
+  },
+  open: (url) => shell.openExternal(url),
+  logError,
+});
+
+// Applied to every webContents as it is created, before it can load anything.
+app.on('web-contents-created', (_event, contents) => {
+  hardenWebContents(contents, {
+    offerExternal: (url) => {
+      void offerExternal(url);
+    },
+  });
+});
+
+process.on('unhandledRejection', (reason) => {
+  logError('unhandled rejection', reason);
+});
+
+// --- After `ready`. ----------------------------------------------------------------------
+
+function electronShellServices(profileDir: string): ShellServices {
+  return {
+    kind: 'electron',
+    version: app.getVersion(),
+    platform: process.platform,
+    profileDir,
+    // The page has already asked the user (contract of app:open-external); here only the
+    // scheme is enforced, so a compromised page can at most open a web page.
+    openExternal: async (url) => {
+      const decision = classifyExternalUrl(url);
+      if (!decision.allowed) return false;
+      await shell.openExternal(decision.url);
+      return true;
+    },
+    // Same as browser mode until the sync engine owns the demo/API choice.
+    isDemo: () => false,
+    logError,
+    // VAULT WIRING POINT: when electron/keychain.ts (the safeStorage key store) and
+    // electron/core/vault exist, the key store the core needs is injected here, e.g.
+    //   keyStore: createSafeStorageKeyStore(safeStorage, path.join(profileDir, 'key.wrapped')),
+    // ShellServices is the contract: adding the field there makes this object fail to
+    // compile until it is provided.
+  };
+}
+
+function openMainWindow(core: LoopdeskCore): BrowserWindow {
+  const appRoot = app.getAppPath();
+  const window = createMainWindow({
+    preloadPath: path.join(appRoot, 'dist', 'node', 'preload.cjs'),
+    preloadArguments: encodeAllowListArguments(CHANNEL_NAMES, Object.keys(IPC_EVENTS)),
+    devTools: !app.isPackaged,
+    logError,
+  });
+  forwardEventsToContents(core.events, window.webContents);
+  window.webContents.on('render-process-gone', (_event, details) => {
+    logError('renderer process gone', new Error(`${details.reason} (exit code ${details.exitCode})`));
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+
+  denyAllPermissions(session.defaultSession, (permission) => {
+    logWarning(`denied the page's request for the ${permission} permission`);
+  });
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ rendererDir: path.join(app.getAppPath(), 'dist', 'renderer') }),
+  );
+
+  const profileDir = ensurePrivateDirectory(path.join(app.getPath('userData'), 'profile'));
+  const core = createCore(electronShellServices(profileDir));
+
+  registerInvokeHandler(ipcMain, {
+    dispatch: core.dispatch,
+    isTrusted: (event) => isTrustedSender(event, liveWindow()?.webContents ?? null),
+    onRefused: (event) => {
+      logWarning(`refused an IPC call from ${event.senderFrame?.url ?? 'a frame that is gone'}`);
+    },
+  });
+
+  app.on(
+    'will-quit',
+    createQuitCoordinator({
+      close: () => core.close(),
+      quit: () => {
+        app.quit();
+      },
+      logError,
+    }),
+  );
+  app.on('window-all-closed', () => {
+    // macOS apps stay alive without windows until Cmd+Q; elsewhere closing the window quits.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    mainWindow ??= openMainWindow(core);
+  });
+
+  mainWindow = openMainWindow(core);
+}
+
+// A second launch focuses the running window: two processes must never share one database.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const window = liveWindow();
+    if (window === null) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+  start().catch((error: unknown) => {
+    logError('startup failed', error);
+    const message = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Loopdesk could not start', message);
+    app.exit(1);
+  });
+}
