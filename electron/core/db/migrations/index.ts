@@ -1,0 +1,9 @@
+// Every schema step, in order. Append only: the database records the last step it ran in
+// user_version, and a profile opened by an older Loopdesk is refused when its number is
+// higher than the last entry here.
+import type { Migration } from './migration.js';
+import { initial } from './0001-initial.js';
+
+export type { Migration } from './migration.js';
+
+export const MIGRATIONS: readonly Migration[] = [initial];
