@@ -8,6 +8,7 @@ import { CHANNEL_NAMES } from '../common/ipc/contract.js';
 import { IPC_EVENTS } from '../common/ipc/events.js';
 import { createCore, type LoopdeskCore } from './core/app/create-core.js';
 import type { ShellServices } from './core/app/shell-services.js';
+import { ensurePrivateDirectory } from './core/db/private-files.js';
 import { forwardEventsToContents, registerInvokeHandler } from './ipc-bridge.js';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.js';
 import { encodeAllowListArguments } from './security/bridge-policy.js';
@@ -20,7 +21,6 @@ import {
 import { hardenWebContents } from './security/navigation.js';
 import { APP_SCHEME } from './security/origin.js';
 import { denyAllPermissions } from './security/permissions.js';
-import { ensurePrivateDirectory } from './security/profile-dir.js';
 import { createQuitCoordinator } from './security/quit.js';
 import { isTrustedSender } from './security/sender.js';
 import { createMainWindow } from './window.js';
@@ -96,11 +96,13 @@ function electronShellServices(profileDir: string): ShellServices {
     // Same as browser mode until the sync engine owns the demo/API choice.
     isDemo: () => false,
     logError,
-    // VAULT WIRING POINT: when electron/keychain.ts (the safeStorage key store) and
-    // electron/core/vault exist, the key store the core needs is injected here, e.g.
-    //   keyStore: createSafeStorageKeyStore(safeStorage, path.join(profileDir, 'key.wrapped')),
-    // ShellServices is the contract: adding the field there makes this object fail to
-    // compile until it is provided.
+    // VAULT WIRING POINT — electron/keychain.ts does not exist yet. When it does, the OS key
+    // store is built here from safeStorage (async API: isAsyncEncryptionAvailable,
+    // encryptStringAsync, decryptStringAsync) and is null when encryption is unavailable
+    // or, on Linux, getSelectedStorageBackend() is 'basic_text' (then the user sets a
+    // passphrase; never a silent plaintext fallback). The core takes it as the Vault's
+    // `osKeyStore: OsKeyStore | null` (electron/core/vault/key-store.ts); add the field to
+    // ShellServices (or a createCore option) and this object stops compiling until it is set.
   };
 }
 
@@ -133,7 +135,10 @@ async function start(): Promise<void> {
     createAppProtocolHandler({ rendererDir: path.join(app.getAppPath(), 'dist', 'renderer') }),
   );
 
-  const profileDir = ensurePrivateDirectory(path.join(app.getPath('userData'), 'profile'));
+  // The cache and its wrapped key live here; the core's helper makes it 0700 (and repairs
+  // a profile restored from a backup with looser modes).
+  const profileDir = path.join(app.getPath('userData'), 'profile');
+  ensurePrivateDirectory(profileDir);
   const core = createCore(electronShellServices(profileDir));
 
   registerInvokeHandler(ipcMain, {
