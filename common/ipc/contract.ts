@@ -2,9 +2,11 @@
 // the handler table and the renderer client are all typed from this one object.
 import type { z } from 'zod';
 import { APP_CHANNELS } from './channels/app.js';
+import { VAULT_CHANNELS } from './channels/vault.js';
 
 export const IPC_CHANNELS = {
   ...APP_CHANNELS,
+  ...VAULT_CHANNELS,
 } as const;
 
 export type ChannelName = keyof typeof IPC_CHANNELS;

@@ -3,19 +3,41 @@
 // the renderer talks to exactly the same code either way.
 import { createHandlerTable, type Dispatch, type HandlerMap } from '../ipc/handler-table.js';
 import { appHandlers } from '../ipc/handlers/app-handlers.js';
+import { vaultHandlers } from '../ipc/handlers/vault-handlers.js';
 import { EventBus } from '../events.js';
+import { bundledDbWorkerPath, WorkerDatabaseClient } from '../db/worker-database-client.js';
+import { Vault } from '../vault/vault.js';
 import type { ShellServices } from './shell-services.js';
 
 export interface LoopdeskCore {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
+  /** Unlocked, it hands out the DatabaseClient: vault.database(); vault.onStatus() to follow. */
+  readonly vault: Vault;
   close(): Promise<void>;
 }
 
 export function createCore(shell: ShellServices): LoopdeskCore {
   const events = new EventBus();
+  const vault = new Vault({
+    profileDir: shell.profileDir,
+    openDatabase: (options) =>
+      WorkerDatabaseClient.open({ ...options, workerPath: shell.dbWorkerPath ?? bundledDbWorkerPath() }),
+    osKeyStore: shell.osKeyStore ?? null,
+    passphraseFromEnv: shell.passphraseFromEnv,
+    events,
+    logError: (context, error) => {
+      shell.logError(context, error);
+    },
+  });
+  // Unlocks without asking when the keychain or LOOPDESK_PASSPHRASE allows; otherwise the
+  // renderer learns from 'vault:status' that it must ask.
+  vault.start().catch((error: unknown) => {
+    shell.logError('vault start', error);
+  });
   const handlers: HandlerMap = {
     ...appHandlers(shell),
+    ...vaultHandlers(vault),
   };
   const dispatch = createHandlerTable(handlers, {
     onInternalError: (channel, error) => {
@@ -25,6 +47,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
   return {
     dispatch,
     events,
-    close: () => Promise.resolve(),
+    vault,
+    close: () => vault.close(),
   };
 }

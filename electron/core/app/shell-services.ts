@@ -1,6 +1,8 @@
 // What the core needs from whichever shell hosts it (Electron, or the browser-mode host).
 // The shell injects these so that electron/core never imports 'electron' and runs in plain
 // Node under test.
+import type { OsKeyStore } from '../vault/key-store.js';
+
 export interface ShellServices {
   readonly kind: 'electron' | 'browser';
   readonly version: string;
@@ -12,4 +14,17 @@ export interface ShellServices {
   isDemo(): boolean;
   /** Unexpected errors: logged by the shell, never shown raw to the user. */
   logError(context: string, error: unknown): void;
+  /**
+   * The OS keychain (electron/keychain.ts: createOsKeyStore(safeStorage)) when it really
+   * protects the database key. Null or absent where there is none — browser mode, Linux's
+   * basic_text backend — and the vault then asks the user for a passphrase.
+   */
+  readonly osKeyStore?: OsKeyStore | null;
+  /**
+   * The bundled database worker (path.join(__dirname, 'db-worker.cjs')). Defaults to the
+   * db-worker.cjs next to the running bundle, where scripts/build.mjs puts it.
+   */
+  readonly dbWorkerPath?: string;
+  /** LOOPDESK_PASSPHRASE (tests, browser mode): the vault creates or unlocks with it at start. */
+  readonly passphraseFromEnv?: string;
 }

@@ -1,6 +1,7 @@
 // The main thread's end of the database worker: posts {id, op, args} and resolves the
 // matching reply. If the worker dies, every pending and later call fails with a typed error
 // instead of hanging.
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { closedError, settleReply, type DatabaseClient, type DatabaseClientOptions } from './database-client.js';
 import { DatabaseError } from './errors.js';
@@ -88,4 +89,15 @@ export class WorkerDatabaseClient implements DatabaseClient {
     for (const pending of this.pending.values()) pending.reject(this.failure);
     this.pending.clear();
   }
+}
+
+/**
+ * Where scripts/build.mjs puts the worker: next to the bundle that runs the core (both
+ * shells are bundled into dist/node). Only meaningful inside such a CommonJS bundle.
+ */
+export function bundledDbWorkerPath(): string {
+  if (typeof __dirname === 'undefined') {
+    throw new Error('The database worker path is only known inside the bundle: pass dbWorkerPath');
+  }
+  return path.join(__dirname, 'db-worker.cjs');
 }
