@@ -16,10 +16,6 @@ export function toInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export function toNullableInstant(ms: number | null): string | null {
-  return ms === null ? null : toInstant(ms);
-}
-
 export function toSqlBoolean(value: boolean): 0 | 1 {
   return value ? 1 : 0;
 }

@@ -62,13 +62,6 @@ export function isDatabaseOpenErrorCode(code: string): code is DatabaseOpenError
   return (DATABASE_OPEN_ERROR_CODES as readonly string[]).includes(code);
 }
 
-export function isDatabaseErrorCode(code: unknown): code is DatabaseErrorCode {
-  return (
-    typeof code === 'string' &&
-    (isDatabaseOpenErrorCode(code) || (DATABASE_RUNTIME_ERROR_CODES as readonly string[]).includes(code))
-  );
-}
-
 /** Rebuilds the right class on the receiving side of the worker boundary. */
 export function deserializeDatabaseError(error: SerializedDatabaseError): DatabaseError {
   return isDatabaseOpenErrorCode(error.code)

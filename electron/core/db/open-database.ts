@@ -83,7 +83,7 @@ function toOpenError(error: unknown, file: string): unknown {
   return error;
 }
 
-export const PLAINTEXT_SQLITE_HEADER = 'SQLite format 3\0';
+const PLAINTEXT_SQLITE_HEADER = 'SQLite format 3\0';
 
 function startsWithPlaintextHeader(file: string): boolean {
   const header = Buffer.alloc(PLAINTEXT_SQLITE_HEADER.length);

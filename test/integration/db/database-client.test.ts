@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../../common/api/changes.js';
@@ -57,6 +58,19 @@ describe.each(Object.entries(CLIENTS))('DatabaseClient on %s', (_where, open) =>
     const reopened = await open({ file, key });
     expect(await reopened.call('countRows', {})).toMatchObject({ responses: 1 });
     await reopened.close();
+  });
+
+  it('empties the WAL after a page with an erasure, so the erased rows’ old pages go too', async () => {
+    const file = path.join(tempDir(), 'loopdesk.db');
+    const client = await open({ file, key: newDatabaseKey() });
+    await client.call('applyChanges', { changes: respondentStory('u1', 'r1') });
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    const summary = await client.call('applyChanges', {
+      changes: [{ kind: 'erasure', data: { end_user_id: 'u1', erased_at: '2025-06-01T00:00:00Z' } }],
+    });
+    expect(summary.erasures).toBe(1);
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    await client.close();
   });
 
   it('passes a wrong key back as a typed DatabaseOpenError', async () => {
