@@ -45,6 +45,7 @@ export class Vault {
   private keyFile: KeyFile | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private prepared = false;
+  private announced: VaultStatus | null = null;
 
   constructor(private readonly options: VaultOptions) {
     this.databaseFile = path.join(options.profileDir, DATABASE_FILE_NAME);
@@ -157,12 +158,11 @@ export class Vault {
    */
   private exclusive(operation: () => Promise<void>): Promise<VaultStatus> {
     const run = async (): Promise<VaultStatus> => {
-      const before = this.currentStatus();
       try {
         await this.refreshKeyFile();
         await operation();
       } finally {
-        this.announce(before);
+        this.announce();
       }
       return this.currentStatus();
     };
@@ -179,10 +179,13 @@ export class Vault {
     this.keyFile = await readKeyFile(this.keyFilePath);
   }
 
-  private announce(before: VaultStatus): void {
+  /** Tells the renderer and the core's services when the status changes (and once at first). */
+  private announce(): void {
     const status = this.currentStatus();
+    const last = this.announced;
+    if (last !== null && last.state === status.state && last.keyStore === status.keyStore) return;
+    this.announced = status;
     this.options.events?.emit('vault:status', status);
-    if (status.state === before.state && status.keyStore === before.keyStore) return;
     for (const listener of this.listeners) {
       try {
         listener(status);
