@@ -3,12 +3,14 @@
 // every decision it makes lives in a plain, unit-tested function (security/*, protocol.ts,
 // ipc-bridge.ts). Bundled by scripts/build.mjs to dist/node/main.cjs (package.json "main").
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { CHANNEL_NAMES } from '../common/ipc/contract.js';
 import { IPC_EVENTS } from '../common/ipc/events.js';
 import { createCore, type LoopdeskCore } from './core/app/create-core.js';
 import type { ShellServices } from './core/app/shell-services.js';
 import { ensurePrivateDirectory } from './core/db/private-files.js';
+import type { OsKeyStore } from './core/vault/key-store.js';
+import { createOsKeyStore } from './keychain.js';
 import { forwardEventsToContents, registerInvokeHandler } from './ipc-bridge.js';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.js';
 import { encodeAllowListArguments } from './security/bridge-policy.js';
@@ -79,7 +81,7 @@ process.on('unhandledRejection', (reason) => {
 
 // --- After `ready`. ----------------------------------------------------------------------
 
-function electronShellServices(profileDir: string): ShellServices {
+function electronShellServices(profileDir: string, osKeyStore: OsKeyStore | null): ShellServices {
   return {
     kind: 'electron',
     version: app.getVersion(),
@@ -96,13 +98,9 @@ function electronShellServices(profileDir: string): ShellServices {
     // Same as browser mode until the sync engine owns the demo/API choice.
     isDemo: () => false,
     logError,
-    // VAULT WIRING POINT — electron/keychain.ts does not exist yet. When it does, the OS key
-    // store is built here from safeStorage (async API: isAsyncEncryptionAvailable,
-    // encryptStringAsync, decryptStringAsync) and is null when encryption is unavailable
-    // or, on Linux, getSelectedStorageBackend() is 'basic_text' (then the user sets a
-    // passphrase; never a silent plaintext fallback). The core takes it as the Vault's
-    // `osKeyStore: OsKeyStore | null` (electron/core/vault/key-store.ts); add the field to
-    // ShellServices (or a createCore option) and this object stops compiling until it is set.
+    // Null where the OS keychain would not really protect the key (no keychain, or Linux's
+    // basic_text backend): the vault then asks for a passphrase, never a silent fallback.
+    osKeyStore,
   };
 }
 
@@ -139,7 +137,7 @@ async function start(): Promise<void> {
   // a profile restored from a backup with looser modes).
   const profileDir = path.join(app.getPath('userData'), 'profile');
   ensurePrivateDirectory(profileDir);
-  const core = createCore(electronShellServices(profileDir));
+  const core = createCore(electronShellServices(profileDir, await createOsKeyStore(safeStorage)));
 
   registerInvokeHandler(ipcMain, {
     dispatch: core.dispatch,

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { NoBridgeError, loopdesk } from './ipc/client.js';
+import { VaultGate } from './vault/VaultGate.js';
 import './styles/theme.css';
 import './styles/app.css';
 
@@ -11,7 +12,9 @@ try {
   loopdesk();
   root.render(
     <StrictMode>
-      <App />
+      <VaultGate>
+        <App />
+      </VaultGate>
     </StrictMode>,
   );
 } catch (error) {

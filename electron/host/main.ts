@@ -31,6 +31,10 @@ async function main(): Promise<void> {
     openExternal: () => Promise.resolve(false),
     isDemo: () => false,
     logError,
+    // Browser mode has no OS keychain: the passphrase protects the key (LOOPDESK_PASSPHRASE
+    // supplies it non-interactively, for tests).
+    osKeyStore: null,
+    passphraseFromEnv: process.env.LOOPDESK_PASSPHRASE || undefined,
   });
   const host = await startHost({
     core,

@@ -13,6 +13,7 @@ export function fakeShell(overrides: Partial<ShellServices> = {}): ShellServices
     openExternal: () => Promise.resolve(false),
     isDemo: () => false,
     logError: () => undefined,
+    osKeyStore: null,
     ...overrides,
   };
 }

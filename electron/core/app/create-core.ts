@@ -23,7 +23,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
     profileDir: shell.profileDir,
     openDatabase: (options) =>
       WorkerDatabaseClient.open({ ...options, workerPath: shell.dbWorkerPath ?? bundledDbWorkerPath() }),
-    osKeyStore: shell.osKeyStore ?? null,
+    osKeyStore: shell.osKeyStore,
     passphraseFromEnv: shell.passphraseFromEnv,
     events,
     logError: (context, error) => {

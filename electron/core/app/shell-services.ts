@@ -19,7 +19,7 @@ export interface ShellServices {
    * protects the database key. Null or absent where there is none — browser mode, Linux's
    * basic_text backend — and the vault then asks the user for a passphrase.
    */
-  readonly osKeyStore?: OsKeyStore | null;
+  readonly osKeyStore: OsKeyStore | null;
   /**
    * The bundled database worker (path.join(__dirname, 'db-worker.cjs')). Defaults to the
    * db-worker.cjs next to the running bundle, where scripts/build.mjs puts it.

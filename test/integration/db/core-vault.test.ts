@@ -27,6 +27,7 @@ function shell(profileDir: string, overrides: Partial<ShellServices> = {}): Shel
     logError: (context, error) => {
       throw new Error(`unexpected error in ${context}: ${String(error)}`);
     },
+    osKeyStore: null,
     dbWorkerPath: built.workerPath,
     ...overrides,
   };

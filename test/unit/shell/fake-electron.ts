@@ -171,6 +171,14 @@ export const shell = {
   },
 };
 
+/** No usable OS keychain, as on a Linux desktop with basic_text: the vault asks for a passphrase. */
+export const safeStorage = {
+  isAsyncEncryptionAvailable: () => Promise.resolve(false),
+  getSelectedStorageBackend: () => 'basic_text' as const,
+  encryptStringAsync: () => Promise.reject(new Error('no keychain in tests')),
+  decryptStringAsync: () => Promise.reject(new Error('no keychain in tests')),
+};
+
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
 
 export class BrowserWindow extends EventEmitter {
