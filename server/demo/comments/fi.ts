@@ -1,0 +1,127 @@
+import type { LanguagePack } from './pack.js';
+
+/**
+ * Finnish inflects nouns, so {feature} appears only as a sentence subject (nominative) and
+ * {product} only where the nominative is grammatical.
+ */
+export const fi: LanguagePack = {
+  language: 'fi',
+  features: [
+    'vienti',
+    'hallintapaneeli',
+    'mobiilisovellus',
+    'raportointi',
+    'haku',
+    'Salesforce-integraatio',
+    'laskunäkymä',
+    'kalenterisynkronointi',
+    'CSV-tuonti',
+    'kirjautuminen',
+    'käyttäjähallinta',
+    'rajapinta',
+  ],
+  complaints: {
+    pricing: [
+      'Hinta nousi taas, emmekä saaneet rahalle mitään uutta vastinetta.',
+      'Aivan liian kallis meidän kokoiselle yritykselle.',
+      'Maksamme {seats} lisenssistä, mutta käytämme vain puolia, eikä määrää voi pienentää.',
+      'Uusi hinnoittelumalli on vaikea perustella talousosastolle.',
+      'Lisämaksu asiasta, jonka pitäisi kuulua perushintaan, tuntuu pihiltä.',
+      'Halvemmat vaihtoehdot tekevät nykyään saman asian.',
+      'Lasku oli {pct} % suurempi kuin myyjä lupasi.',
+      'Uusimistarjous oli paljon kalliimpi kuin viime vuonna, eikä mitään selitystä annettu.',
+    ],
+    bugs: [
+      '{feature} ei ole toiminut viimeisimmän päivityksen jälkeen.',
+      '{feature} kaatuu aina, kun yritän tallentaa.',
+      'Menetin tunnin työt, kun järjestelmä kirjasi minut ulos varoittamatta.',
+      '{feature} näyttää vääriä lukuja, joten en enää luota niihin.',
+      'Versiosta {version} lähtien {feature} ei lataudu ollenkaan koneellani.',
+      'Ilmoitin virheestä {days} päivää sitten, eikä sitä ole vieläkään korjattu.',
+      'Tietoja katoaa, kun kaksi meistä muokkaa samaa tietuetta yhtä aikaa.',
+      'Sovellus antaa jatkuvasti virheilmoituksia, joita kukaan ei osaa selittää.',
+    ],
+    support: [
+      'Odotin tuen vastausta {days} päivää.',
+      'Tuki sulki tikettini ratkaisematta mitään.',
+      'Joka kerta kun otan yhteyttä tukeen, joudun selittämään kaiken alusta.',
+      'Chatbot on hyödytön, eikä oikeaa ihmistä saa kiinni.',
+      'Tuki käski tyhjentää välimuistin. Kahdesti.',
+      'Kukaan ei soittanut takaisin, vaikka niin luvattiin.',
+      'Minua pompoteltiin kolmen eri ihmisen välillä ennen kuin kukaan ymmärsi ongelman.',
+    ],
+    onboarding: [
+      'Käyttöönotto kesti viikkoja eikä päiviä.',
+      'Perehdytys ohitti kaiken, mitä oikeasti olisimme tarvinneet.',
+      '{feature} on käytännössä dokumentoimatta.',
+      'Uudet kollegat pitävät järjestelmää sekavana ja tarvitsevat paljon apua.',
+      'Aloitusopas on vanhentunut, eivätkä kuvakaappaukset vastaa todellisuutta.',
+      'Vanhojen tietojen tuominen oli painajainen.',
+      'Meille luvattiin koulutus, jota ei koskaan järjestetty.',
+    ],
+    performance: [
+      '{feature} latautuu ikuisuuden.',
+      'Kaikki on aamuisin niin hidasta, että olen alkanut taas käyttää taulukkolaskentaa.',
+      'Yksinkertaisen raportin tekeminen kestää {minutes} minuuttia.',
+      'Mobiilisovellus jumittuu vanhemmilla puhelimilla.',
+      'Hakutulosten ilmestyminen kestää todella kauan.',
+      'Tallentaminen kestää useita sekunteja, ja päivän mittaan sitä kertyy paljon.',
+      'Kaikki hidastuu heti, kun tietueita on muutamaa sataa enemmän.',
+    ],
+  },
+  praise: {
+    general: [
+      '{product} vain toimii, päivästä toiseen.',
+      'Paras työkalu, jonka olemme ottaneet käyttöön vuosiin.',
+      'Olen kaiken kaikkiaan tosi tyytyväinen.',
+      'Se on tehnyt päivittäisestä työstämme paljon helpompaa.',
+      'Selkeä, yksinkertainen ja luotettava.',
+    ],
+    support: [
+      'Tuki vastasi tunnin sisällä ja korjasi ongelman heti.',
+      'Iso kiitos tukitiimille, he tekivät enemmän kuin oli pakko.',
+      'Kun tarvitsemme apua, saamme aina kiinni osaavan ihmisen.',
+    ],
+    onboarding: [
+      'Alkuun pääseminen oli nopeaa, olimme vauhdissa päivässä.',
+      'Perehdytys oli erinomainen ja hyvin valmisteltu.',
+      'Uudet työntekijät oppivat käytön hetkessä.',
+    ],
+    performance: [
+      '{feature} toimii nyt nopeasti, iso parannus edelliseen päivitykseen verrattuna.',
+      'Nopea ja vakaa, isollakin datamäärällä.',
+    ],
+    features: [
+      '{feature} säästää minulta tunteja joka viikko.',
+      '{feature} toimii nyt juuri niin kuin pitääkin.',
+      'Viimeisimmät parannukset ovat juuri sitä, mitä pyysimme.',
+    ],
+    value: ['Hintansa arvoinen.', 'Joka sentin arvoinen.', 'Reilu hinta siitä, mitä saa.'],
+  },
+  negativePrefixes: ['Valitettavasti', 'Suoraan sanottuna', 'Lyhyesti:'],
+  negativeOpeners: ['Turhauttavaa.', 'Ei vakuuttanut.', 'Pettymys.', 'Voi että.'],
+  negativeClosers: [
+    'Korjatkaa tämä.',
+    'Harkitsemme muita vaihtoehtoja.',
+    'Odotamme parempaa.',
+    'Tästä emme maksa.',
+    'Toivottavasti tämä korjataan pian.',
+    'Jos tämä jatkuu, irtisanomme sopimuksen.',
+  ],
+  positiveClosers: [
+    'Jatkakaa samaan malliin!',
+    'Kiitos!',
+    'Suosittelen lämpimästi.',
+    'Hyvää työtä!',
+    'Kiitos hyvästä palvelusta!',
+  ],
+  neutralOpeners: ['Ihan ok.', 'Kelpo tuote.', 'Ajaa asiansa.', 'Ristiriitaiset fiilikset.'],
+  contrast: 'mutta',
+  shortPositive: ['Loistava!', 'Hyvä!', 'Tosi tyytyväinen', 'Ei valittamista', '👍', 'Toimii täydellisesti', 'Mahtava'],
+  shortNegative: ['Liian hidas.', 'Liian kallis.', 'Bugeja täynnä.', 'Ei riittävän hyvä.'],
+  informs: [
+    'Hei {name}! Kiitos, että kerroit kokemuksestasi. Olemme käyneet palautteesi läpi ja tehneet muutoksia sen perusteella. Ystävällisin terveisin {staff}',
+    'Hei {name}, palaamme palautteeseesi: kuvaamasi ongelma on nyt korjattu. Kiitos, että autat meitä parantamaan palvelua. Terveisin {staff}',
+    'Hei {name}! Kiitos vielä rehellisestä palautteestasi. Halusimme kertoa, mitä teimme: tiimi on korjannut ilmoittamasi virheen. Ystävällisin terveisin {staff}',
+  ],
+};

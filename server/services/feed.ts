@@ -1,0 +1,42 @@
+// GET /v1/changes: pages of the change log, or the reset reply. Pages are assembled from
+// the stored JSON of each change, so serving never parses or re-serialises a record.
+import { decodeCursor, encodeCursor } from '../store/cursor.js';
+import type { Store } from '../store/store.js';
+
+export const RESET_REASONS = {
+  garbled: 'The cursor is not one this server issued; pull again from the beginning.',
+  epoch: 'The server’s change feed was rebuilt; pull again from the beginning.',
+  horizon: 'The cursor is older than the tombstone horizon; rebuild the cache from the beginning.',
+  ahead:
+    'The cursor is ahead of this server’s feed (was the server’s database replaced?); pull again from the beginning.',
+} as const;
+export type ResetReason = keyof typeof RESET_REASONS;
+
+export function resetReply(reason: ResetReason): string {
+  return JSON.stringify({ reset: true, reason: RESET_REASONS[reason] });
+}
+
+/** Where a cursor points, or why it cannot be served. An absent cursor is the beginning. */
+export function cursorPosition(store: Store, cursor: string | undefined): number | ResetReason {
+  if (cursor === undefined) return 0;
+  const position = decodeCursor(cursor);
+  if (position === null) return 'garbled';
+  const log = store.changes;
+  if (position.epoch !== log.epoch) return 'epoch';
+  // Seq 0 is the beginning: nothing before it can have been missed.
+  if (position.seq > 0 && position.seq < log.horizonSeq) return 'horizon';
+  if (position.seq > log.lastSeq()) return 'ahead';
+  return position.seq;
+}
+
+/** The reply body, as JSON text (ChangesPage or ChangesReset). */
+export function readFeed(store: Store, cursor: string | undefined, limit: number): string {
+  const position = cursorPosition(store, cursor);
+  if (typeof position === 'string') return resetReply(position);
+  const { rows, hasMore } = store.changes.page(position, limit);
+  const lastSeq = rows.at(-1)?.seq ?? position;
+  const next = encodeCursor({ epoch: store.changes.epoch, seq: lastSeq });
+  const remaining = hasMore ? store.changes.remainingAfter(lastSeq) : 0;
+  const changes = rows.map((r) => r.payload).join(',');
+  return `{"changes":[${changes}],"next_cursor":"${next}","has_more":${hasMore},"remaining_estimate":${remaining}}`;
+}

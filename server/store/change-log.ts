@@ -1,0 +1,200 @@
+// The change log behind GET /v1/changes. Every write appends here inside the caller's
+// transaction, so a change and its sequence number commit together. Compaction keeps only
+// the latest change per record; an erasure removes the respondent's earlier changes and
+// leaves a tombstone, which is kept for the horizon and then purged (older cursors reset).
+import { randomBytes } from 'node:crypto';
+import type { Change } from '../../common/api/changes.js';
+import type { Db } from './database.js';
+
+export interface ChangeRow {
+  readonly seq: number;
+  /** The change as JSON, exactly as served: pages are built without re-serialising. */
+  readonly payload: string;
+}
+
+interface MovedRow {
+  readonly record_key: string;
+  readonly kind: string;
+  readonly end_user_id: string | null;
+  readonly payload: string;
+  readonly written_at: number;
+}
+
+/** The record a change is about: compaction keeps one change per key. */
+export function recordKey(change: Change): string {
+  switch (change.kind) {
+    case 'erasure':
+      return `erasure:${change.data.end_user_id}`;
+    case 'response':
+    case 'decline':
+    case 'respondent':
+    case 'followup':
+    case 'followup_event':
+    case 'staff':
+      return `${change.kind}:${change.data.id}`;
+  }
+}
+
+/** The respondent a change belongs to, so that erasure can find it; null for staff and tombstones. */
+function endUserOf(change: Change): string | null {
+  switch (change.kind) {
+    case 'respondent':
+      return change.data.id;
+    case 'response':
+    case 'decline':
+    case 'followup':
+      return change.data.end_user_id;
+    case 'followup_event':
+    case 'staff':
+    case 'erasure':
+      return null;
+  }
+}
+
+export class ChangeLog {
+  #dirty = false;
+  #rows: number;
+  #epoch: string;
+  #horizonSeq: number;
+
+  readonly #delete;
+  readonly #insert;
+  readonly #page;
+  readonly #lastSeq;
+  readonly #countAfter;
+  readonly #ofEndUser;
+  readonly #deleteOfEndUser;
+  readonly #setMeta;
+
+  constructor(private readonly db: Db) {
+    this.#delete = db.prepare<[string]>('DELETE FROM changes WHERE record_key = ?');
+    this.#insert = db.prepare<[string, string, string | null, string, number]>(
+      'INSERT INTO changes (record_key, kind, end_user_id, payload, written_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#page = db
+      .prepare<[number, number], [number, string]>(
+        'SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT ?',
+      )
+      .raw(true);
+    this.#lastSeq = db
+      .prepare<[], number>("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0)")
+      .pluck(true);
+    this.#countAfter = db.prepare<[number], number>('SELECT count(*) FROM changes WHERE seq > ?').pluck(true);
+    this.#ofEndUser = db.prepare<[string], MovedRow>(
+      "SELECT record_key, kind, end_user_id, payload, written_at FROM changes WHERE end_user_id = ? AND kind <> 'respondent' ORDER BY seq",
+    );
+    this.#deleteOfEndUser = db.prepare<[string]>('DELETE FROM changes WHERE end_user_id = ?');
+    this.#setMeta = db.prepare<[string, string]>(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    const meta = new Map(
+      db
+        .prepare<[], [string, string]>('SELECT key, value FROM meta')
+        .raw(true)
+        .all()
+        .map(([k, v]) => [k, v]),
+    );
+    this.#epoch = meta.get('feed_epoch') ?? this.#newEpoch();
+    this.#horizonSeq = Number(meta.get('horizon_seq') ?? '0');
+    // Counted once (through the record_key index); kept up to date by every write below.
+    this.#rows = db.prepare<[], number>('SELECT count(*) FROM changes').pluck().get() ?? 0;
+  }
+
+  get epoch(): string {
+    return this.#epoch;
+  }
+
+  /** Cursors below this sequence number may have missed a purged tombstone. */
+  get horizonSeq(): number {
+    return this.#horizonSeq;
+  }
+
+  lastSeq(): number {
+    return this.#lastSeq.get() ?? 0;
+  }
+
+  /**
+   * Appends a change, replacing the previous change of the same record. A follow-up event
+   * does not name its respondent, so its writer passes `endUserId` for erasure to find it.
+   */
+  append(change: Change, writtenAtMs: number, endUserId: string | null = endUserOf(change)): void {
+    const key = recordKey(change);
+    this.#rows -= this.#delete.run(key).changes;
+    this.#insert.run(key, change.kind, endUserId, JSON.stringify(change), writtenAtMs);
+    this.#rows += 1;
+    this.#dirty = true;
+  }
+
+  /**
+   * Keeps "respondents before their responses" true after a respondent change moved to the
+   * end of the log: the respondent's other changes are moved after it, in their old order.
+   */
+  moveAfterRespondent(endUserId: string): void {
+    const rows = this.#ofEndUser.all(endUserId);
+    for (const r of rows) {
+      this.#delete.run(r.record_key);
+      this.#insert.run(r.record_key, r.kind, r.end_user_id, r.payload, r.written_at);
+    }
+    if (rows.length > 0) this.#dirty = true;
+  }
+
+  /** Erasure: the respondent's changes leave the log (the caller appends the tombstone). */
+  removeEndUser(endUserId: string): number {
+    const removed = this.#deleteOfEndUser.run(endUserId).changes;
+    this.#rows -= removed;
+    if (removed > 0) this.#dirty = true;
+    return removed;
+  }
+
+  page(afterSeq: number, limit: number): { readonly rows: readonly ChangeRow[]; readonly hasMore: boolean } {
+    const raw = this.#page.all(afterSeq, limit + 1);
+    const hasMore = raw.length > limit;
+    const rows = (hasMore ? raw.slice(0, limit) : raw).map(([seq, payload]) => ({ seq, payload }));
+    return { rows, hasMore };
+  }
+
+  /**
+   * For progress bars only. Counting a long range would cost more than serving the page, so
+   * far from the end the count is scaled from the log's average density.
+   */
+  remainingAfter(seq: number): number {
+    const last = this.lastSeq();
+    if (seq >= last) return 0;
+    if (last - seq <= 20_000) return this.#countAfter.get(seq) ?? 0;
+    return Math.min(this.#rows, Math.round(((last - seq) * this.#rows) / last));
+  }
+
+  /** Purges tombstones written before the horizon; cursors older than the newest purged one reset. */
+  purgeTombstones(writtenBeforeMs: number): number {
+    const newest = this.db
+      .prepare<[number], number | null>("SELECT max(seq) FROM changes WHERE kind = 'erasure' AND written_at < ?")
+      .pluck()
+      .get(writtenBeforeMs);
+    if (newest === null || newest === undefined) return 0;
+    const purged = this.db
+      .prepare<[number]>("DELETE FROM changes WHERE kind = 'erasure' AND seq <= ?")
+      .run(newest).changes;
+    this.#rows -= purged;
+    this.#horizonSeq = Math.max(this.#horizonSeq, newest);
+    this.#setMeta.run('horizon_seq', String(this.#horizonSeq));
+    return purged;
+  }
+
+  /** Starts a new epoch: every cursor issued so far gets the reset reply. */
+  resetEpoch(): void {
+    this.#epoch = this.#newEpoch();
+  }
+
+  /** True once after any append since the last call: the store pokes subscribers on commit. */
+  takeDirty(): boolean {
+    const dirty = this.#dirty;
+    this.#dirty = false;
+    return dirty;
+  }
+
+  #newEpoch(): string {
+    const epoch = randomBytes(8).toString('hex');
+    this.#setMeta.run('feed_epoch', epoch);
+    return epoch;
+  }
+}

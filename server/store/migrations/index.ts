@@ -1,0 +1,10 @@
+import { migration001 } from './001-initial.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** In order; a migration's version is its position (1-based). Never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
