@@ -132,6 +132,12 @@ export function applyMutation(followup: Followup, mutation: Mutation, ctx: Mutat
     }
     case 'unassign': {
       if (d.assignee === null) break;
+      if (d.status === 'in_progress' || d.status === 'waiting') {
+        return reject(
+          'invalid_transition',
+          'Someone must own a follow-up in progress: assign it to a colleague instead.',
+        );
+      }
       d.events.push({ kind: 'unassigned', previous_assignee_id: d.assignee });
       d.fields.assignee_id = null;
       if (d.status === 'assigned') d.moveTo('new');

@@ -2,13 +2,13 @@
 // fault schedules are the same on every run with the same seed — Math.random is not.
 export interface Prng {
   /** Uniform in [0, 1). */
-  next(): number;
+  readonly next: () => number;
   /** Uniform integer in [min, max]. */
-  int(min: number, max: number): number;
-  chance(probability: number): boolean;
-  pick<T>(items: readonly T[]): T;
+  readonly int: (min: number, max: number) => number;
+  readonly chance: (probability: number) => boolean;
+  readonly pick: <T>(items: readonly T[]) => T;
   /** Picks by relative weights (need not sum to 1). */
-  weighted<T>(entries: readonly (readonly [T, number])[]): T;
+  readonly weighted: <T>(entries: readonly (readonly [T, number])[]) => T;
 }
 
 function splitmix32(seed: number): () => number {

@@ -23,8 +23,10 @@ export function cursorPosition(store: Store, cursor: string | undefined): number
   if (position === null) return 'garbled';
   const log = store.changes;
   if (position.epoch !== log.epoch) return 'epoch';
-  // Seq 0 is the beginning: nothing before it can have been missed.
-  if (position.seq > 0 && position.seq < log.horizonSeq) return 'horizon';
+  // Tombstones up to horizonSeq were purged. A cursor misses one only if it points before
+  // it and was issued before the purge; a client that started pulling after the purge never
+  // received the records those tombstones erased. Seq 0 has received nothing at all.
+  if (position.seq > 0 && position.seq < log.horizonSeq && position.horizon < log.horizonSeq) return 'horizon';
   if (position.seq > log.lastSeq()) return 'ahead';
   return position.seq;
 }
@@ -35,7 +37,7 @@ export function readFeed(store: Store, cursor: string | undefined, limit: number
   if (typeof position === 'string') return resetReply(position);
   const { rows, hasMore } = store.changes.page(position, limit);
   const lastSeq = rows.at(-1)?.seq ?? position;
-  const next = encodeCursor({ epoch: store.changes.epoch, seq: lastSeq });
+  const next = encodeCursor({ epoch: store.changes.epoch, seq: lastSeq, horizon: store.changes.horizonSeq });
   const remaining = hasMore ? store.changes.remainingAfter(lastSeq) : 0;
   const changes = rows.map((r) => r.payload).join(',');
   return `{"changes":[${changes}],"next_cursor":"${next}","has_more":${hasMore},"remaining_estimate":${remaining}}`;
