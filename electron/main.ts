@@ -3,7 +3,7 @@
 // every decision it makes lives in a plain, unit-tested function (security/*, protocol.ts,
 // ipc-bridge.ts). Bundled by scripts/build.mjs to dist/node/main.cjs (package.json "main").
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { CHANNEL_NAMES } from '../common/ipc/contract.js';
 import { IPC_EVENTS } from '../common/ipc/events.js';
 import { createCore, type LoopdeskCore } from './core/app/create-core.js';
@@ -101,6 +101,8 @@ function electronShellServices(profileDir: string, osKeyStore: OsKeyStore | null
     // Null where the OS keychain would not really protect the key (no keychain, or Linux's
     // basic_text backend): the vault then asks for a passphrase, never a silent fallback.
     osKeyStore,
+    // net.fetch: requests go through Chromium's network stack, so system proxies apply.
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
   };
 }
 

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     // Browser mode has no OS keychain: the passphrase protects the key (LOOPDESK_PASSPHRASE
     // supplies it non-interactively, for tests).
     osKeyStore: null,
+    fetch: globalThis.fetch,
     passphraseFromEnv: process.env.LOOPDESK_PASSPHRASE || undefined,
   });
   const host = await startHost({

@@ -14,6 +14,7 @@ export function fakeShell(overrides: Partial<ShellServices> = {}): ShellServices
     isDemo: () => false,
     logError: () => undefined,
     osKeyStore: null,
+    fetch: globalThis.fetch,
     ...overrides,
   };
 }

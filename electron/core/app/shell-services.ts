@@ -9,6 +9,11 @@ export interface ShellServices {
   readonly platform: string;
   /** The profile folder (created 0700) that holds the encrypted cache and its wrapped key. */
   readonly profileDir: string;
+  /**
+   * HTTP for talking to the ingestion API: Electron injects net.fetch so the system proxy
+   * and certificate store apply; the Node host passes globalThis.fetch.
+   */
+  readonly fetch: typeof fetch;
   /** Opens an http(s) URL in the system browser; false when the shell cannot. */
   openExternal(url: string): Promise<boolean>;
   isDemo(): boolean;

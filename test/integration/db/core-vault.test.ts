@@ -28,6 +28,7 @@ function shell(profileDir: string, overrides: Partial<ShellServices> = {}): Shel
       throw new Error(`unexpected error in ${context}: ${String(error)}`);
     },
     osKeyStore: null,
+    fetch: globalThis.fetch,
     dbWorkerPath: built.workerPath,
     ...overrides,
   };
