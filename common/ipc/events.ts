@@ -1,6 +1,7 @@
 // Main → renderer events. The renderer subscribes by name; payloads are validated on arrival.
 import { z } from 'zod';
 import { VaultStatus } from './channels/vault.js';
+import { SessionStatus } from './channels/session.js';
 
 export const SyncPhase = z.enum(['idle', 'bootstrap', 'pull', 'push', 'offline', 'error', 'signed_out']);
 export type SyncPhase = z.infer<typeof SyncPhase>;
@@ -18,6 +19,7 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 export const IPC_EVENTS = {
   'sync:status': SyncStatus,
   'vault:status': VaultStatus,
+  'session:status': SessionStatus,
   /** The cache changed at a page boundary; views re-query what they show. */
   'data:changed': z.strictObject({ kinds: z.array(z.string()) }),
 } as const;

@@ -3,12 +3,16 @@
 // operation's own argument and result types. Arguments and results cross a thread boundary
 // (structured clone): plain data only. New areas add their operations here.
 import type { Change } from '../../../../common/api/changes.js';
-import { checkpointTruncate } from '../pragmas.js';
+import { checkpointTruncate, runWithFullSync } from '../pragmas.js';
 import { countRows } from '../readers/count-rows.js';
 import { getResponse } from '../readers/get-response.js';
 import { searchResponseIds } from '../readers/search-responses.js';
 import type { Db } from '../sqlite.js';
 import { applyChanges, type ApplySummary } from '../writers/apply-changes.js';
+import { clearServerData } from '../writers/clear-server-data.js';
+import { putSetting } from '../writers/put-setting.js';
+import { getSetting } from '../readers/get-setting.js';
+import { QUEUE_OPERATIONS } from '../../queue/operations.js';
 
 export type NoArgs = Readonly<Record<string, never>>;
 
@@ -24,6 +28,16 @@ export const DB_OPERATIONS = {
   searchResponseIds: (db: Db, args: { readonly text: string; readonly limit?: number }) =>
     searchResponseIds(db, args.text, args.limit),
   checkpoint: (db: Db, _args: NoArgs) => checkpointTruncate(db),
+  getSetting: (db: Db, args: { readonly key: string }) => getSetting(db, args.key),
+  putSetting: (db: Db, args: { readonly key: string; readonly value: unknown }) => {
+    runWithFullSync(db, () => {
+      putSetting(db, args.key, args.value, Date.now());
+    });
+  },
+  clearServerData: (db: Db, _args: NoArgs) => {
+    clearServerData(db);
+  },
+  ...QUEUE_OPERATIONS,
 } satisfies Readonly<Record<string, (db: Db, args: never) => unknown>>;
 
 export type OperationName = keyof typeof DB_OPERATIONS;
