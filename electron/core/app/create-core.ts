@@ -4,6 +4,7 @@
 import { createHandlerTable, type Dispatch, type HandlerMap } from '../ipc/handler-table.js';
 import { appHandlers } from '../ipc/handlers/app-handlers.js';
 import { vaultHandlers } from '../ipc/handlers/vault-handlers.js';
+import { queueHandlers } from '../ipc/handlers/queue-handlers.js';
 import { EventBus } from '../events.js';
 import { bundledDbWorkerPath, WorkerDatabaseClient } from '../db/worker-database-client.js';
 import { Vault } from '../vault/vault.js';
@@ -38,6 +39,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
   const handlers: HandlerMap = {
     ...appHandlers(shell),
     ...vaultHandlers(vault),
+    ...queueHandlers({ database: () => vault.database() }),
   };
   const dispatch = createHandlerTable(handlers, {
     onInternalError: (channel, error) => {

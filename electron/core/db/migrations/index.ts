@@ -3,7 +3,8 @@
 // higher than the last entry here.
 import type { Migration } from './migration.js';
 import { initial } from './0001-initial.js';
+import { queueIndexes } from './0002-queue-indexes.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, queueIndexes];
