@@ -53,12 +53,15 @@ function endUserOf(change: Change): string | null {
 
 export class ChangeLog {
   #dirty = false;
+  /** Rows added or removed by the open transaction; counted in #rows only if it commits. */
+  #pendingRows = 0;
   #rows: number;
   #epoch: string;
   #horizonSeq: number;
 
   readonly #delete;
   readonly #insert;
+  readonly #insertNew;
   readonly #page;
   readonly #lastSeq;
   readonly #countAfter;
@@ -70,6 +73,9 @@ export class ChangeLog {
     this.#delete = db.prepare<[string]>('DELETE FROM changes WHERE record_key = ?');
     this.#insert = db.prepare<[string, string, string | null, string, number]>(
       'INSERT INTO changes (record_key, kind, end_user_id, payload, written_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#insertNew = db.prepare<[string, string, string | null, string, number]>(
+      'INSERT INTO changes (record_key, kind, end_user_id, payload, written_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (record_key) DO NOTHING',
     );
     this.#page = db
       .prepare<[number, number], [number, string]>(
@@ -119,9 +125,15 @@ export class ChangeLog {
    */
   append(change: Change, writtenAtMs: number, endUserId: string | null = endUserOf(change)): void {
     const key = recordKey(change);
-    this.#rows -= this.#delete.run(key).changes;
-    this.#insert.run(key, change.kind, endUserId, JSON.stringify(change), writtenAtMs);
-    this.#rows += 1;
+    const payload = JSON.stringify(change);
+    // Most records are new: one probe of the key index. A known record is deleted and
+    // re-inserted, so that its change moves to a fresh sequence number.
+    if (this.#insertNew.run(key, change.kind, endUserId, payload, writtenAtMs).changes === 0) {
+      this.#delete.run(key);
+      this.#insert.run(key, change.kind, endUserId, payload, writtenAtMs);
+    } else {
+      this.#pendingRows += 1;
+    }
     this.#dirty = true;
   }
 
@@ -141,7 +153,7 @@ export class ChangeLog {
   /** Erasure: the respondent's changes leave the log (the caller appends the tombstone). */
   removeEndUser(endUserId: string): number {
     const removed = this.#deleteOfEndUser.run(endUserId).changes;
-    this.#rows -= removed;
+    this.#pendingRows -= removed;
     if (removed > 0) this.#dirty = true;
     return removed;
   }
@@ -174,7 +186,7 @@ export class ChangeLog {
     const purged = this.db
       .prepare<[number]>("DELETE FROM changes WHERE kind = 'erasure' AND seq <= ?")
       .run(newest).changes;
-    this.#rows -= purged;
+    this.#pendingRows -= purged;
     this.#horizonSeq = Math.max(this.#horizonSeq, newest);
     this.#setMeta.run('horizon_seq', String(this.#horizonSeq));
     return purged;
@@ -185,11 +197,16 @@ export class ChangeLog {
     this.#epoch = this.#newEpoch();
   }
 
-  /** True once after any append since the last call: the store pokes subscribers on commit. */
-  takeDirty(): boolean {
-    const dirty = this.#dirty;
+  /**
+   * Called by the store when its transaction ends. Returns whether a committed transaction
+   * changed the log (then the store pokes subscribers).
+   */
+  settle(committed: boolean): boolean {
+    const changed = committed && this.#dirty;
+    if (committed) this.#rows += this.#pendingRows;
+    this.#pendingRows = 0;
     this.#dirty = false;
-    return dirty;
+    return changed;
   }
 
   #newEpoch(): string {

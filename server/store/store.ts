@@ -36,14 +36,16 @@ export class Store {
    * SSE poke hub) hear about it after the commit, never before.
    */
   write<T>(fn: () => T): T {
+    // A nested write is a savepoint inside the outer transaction, which settles for both.
+    if (this.db.inTransaction) return this.db.transaction(fn)();
     let result: T;
     try {
       result = this.db.transaction(fn).immediate();
     } catch (error) {
-      this.changes.takeDirty();
+      this.changes.settle(false);
       throw error;
     }
-    if (this.changes.takeDirty()) for (const listener of this.#commitListeners) listener();
+    if (this.changes.settle(true)) for (const listener of this.#commitListeners) listener();
     return result;
   }
 

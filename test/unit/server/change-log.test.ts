@@ -54,18 +54,27 @@ describe('ChangeLog', () => {
     expect(pokes).toBe(1);
     const last = store.changes.lastSeq();
     store.write(() => {
+      store.changes.append({ kind: 'respondent', data: user('u1') }, 0);
+    });
+    // The record moved to a sequence number above every one issued before.
+    expect(store.changes.page(last, 10).rows.map((r) => JSON.parse(r.payload) as unknown)).toEqual([
+      { kind: 'respondent', data: user('u1') },
+    ]);
+    expect(kinds(store)).toEqual(['response:r1', 'respondent:u1']);
+    store.write(() => {
       store.changes.append({ kind: 'response', data: response('r1', 'u1') }, 0);
     });
-    expect(store.changes.lastSeq()).toBe(last + 1);
     expect(kinds(store)).toEqual(['respondent:u1', 'response:r1']);
+    expect(store.changes.remainingAfter(0)).toBe(2);
     expect(() =>
       store.write(() => {
         store.changes.append({ kind: 'response', data: response('r2', 'u1') }, 0);
         throw new Error('rolled back');
       }),
     ).toThrow('rolled back');
-    expect(pokes).toBe(2);
+    expect(pokes).toBe(3);
     expect(kinds(store)).toEqual(['respondent:u1', 'response:r1']);
+    expect(store.changes.remainingAfter(0)).toBe(2);
     store.close();
   });
 
