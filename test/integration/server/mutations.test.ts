@@ -101,6 +101,11 @@ describe('POST /v1/mutations', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ message: 'Hej Karin, felet är rättat.', language: 'sv', sent_by: h.agent.id });
     expect(list[0]?.to_email).toMatch(/@kund\.example$/);
+    // Agents see what they sent or own; managers see everything.
+    const other = await h.call('GET', `/v1/notifications?followup_id=${followup.id}`, { token: h.agent2.token });
+    expect(NotificationsReply.parse(other.json).notifications).toEqual([]);
+    const manager = await h.call('GET', `/v1/notifications?followup_id=${followup.id}`, { token: h.manager.token });
+    expect(NotificationsReply.parse(manager.json).notifications).toHaveLength(1);
   });
 
   it('bumps the version once per applied mutation and leaves no-ops alone', async () => {
