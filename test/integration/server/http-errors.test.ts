@@ -125,7 +125,11 @@ describe('routing and specific validation', () => {
     const longId = await h.call('GET', `/v1/respondents/${'x'.repeat(128)}/export`, { token: h.manager.token });
     expectError(longId, 404, 'not_found');
     expect(ApiErrorBody.parse(longId.json).error.message).toMatch(/^Respondent x+ was not found/);
-    expectError(await h.call('GET', `/v1/respondents/${'x'.repeat(129)}/export`, { token: h.manager.token }), 400, 'invalid_request');
+    expectError(
+      await h.call('GET', `/v1/respondents/${'x'.repeat(129)}/export`, { token: h.manager.token }),
+      400,
+      'invalid_request',
+    );
     expectError(
       await h.call('PUT', '/v1/respondents/eu_missing/objection', { token: h.agent.token, body: { objected: true } }),
       404,
