@@ -2,6 +2,7 @@
 export { startReferenceServer } from './reference-server.js';
 export type { ReferenceServer, ReferenceServerOptions, StaffCredential } from './reference-server.js';
 export type { DemoOptions, DemoStats } from './demo/generate.js';
+export type { Clock } from './services/clock.js';
 export type {
   Fault,
   FaultController,
