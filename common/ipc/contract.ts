@@ -4,11 +4,13 @@ import type { z } from 'zod';
 import { APP_CHANNELS } from './channels/app.js';
 import { VAULT_CHANNELS } from './channels/vault.js';
 import { QUEUE_CHANNELS } from './channels/queue.js';
+import { SYNC_CHANNELS } from './channels/sync.js';
 
 export const IPC_CHANNELS = {
   ...APP_CHANNELS,
   ...VAULT_CHANNELS,
   ...QUEUE_CHANNELS,
+  ...SYNC_CHANNELS,
 } as const;
 
 export type ChannelName = keyof typeof IPC_CHANNELS;

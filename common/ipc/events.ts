@@ -2,19 +2,10 @@
 import { z } from 'zod';
 import { VaultStatus } from './channels/vault.js';
 import { SessionStatus } from './channels/session.js';
+import { MutationRejected, SyncPhase, SyncStatus } from './channels/sync.js';
 
-export const SyncPhase = z.enum(['idle', 'bootstrap', 'pull', 'push', 'offline', 'error', 'signed_out']);
-export type SyncPhase = z.infer<typeof SyncPhase>;
-
-export const SyncStatus = z.strictObject({
-  phase: SyncPhase,
-  done: z.number().int().min(0),
-  estimatedTotal: z.number().int().min(0).nullable(),
-  lastSyncedAt: z.number().nullable(),
-  pendingMutations: z.number().int().min(0),
-  message: z.string().nullable(),
-});
-export type SyncStatus = z.infer<typeof SyncStatus>;
+// Defined with sync's channels; re-exported where the renderer has always found them.
+export { SyncPhase, SyncStatus };
 
 export const IPC_EVENTS = {
   'sync:status': SyncStatus,
@@ -22,6 +13,8 @@ export const IPC_EVENTS = {
   'session:status': SessionStatus,
   /** The cache changed at a page boundary; views re-query what they show. */
   'data:changed': z.strictObject({ kinds: z.array(z.string()) }),
+  /** The server refused a mutation; its optimistic effect has been rolled back. */
+  'mutation:rejected': MutationRejected,
 } as const;
 
 export type EventName = keyof typeof IPC_EVENTS;

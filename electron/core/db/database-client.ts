@@ -7,9 +7,19 @@ import { DatabaseSession } from './worker/database-session.js';
 import type { OperationArgs, OperationName, OperationResult } from './worker/operations.js';
 import type { WorkerReply, WorkerRequest } from './worker/protocol.js';
 
+/** How a call's arguments travel to the worker. */
+export interface CallOptions {
+  /**
+   * Buffers inside args that are moved, not copied, to the worker (postMessage's transfer
+   * list): a change-feed page of megabytes crosses without a copy, and the caller's buffer
+   * is detached afterwards.
+   */
+  readonly transfer?: readonly ArrayBuffer[];
+}
+
 export interface DatabaseClient {
   /** Rejects with a DatabaseError (or DatabaseOpenError) carrying a typed code. */
-  call<K extends OperationName>(op: K, args: OperationArgs<K>): Promise<OperationResult<K>>;
+  call<K extends OperationName>(op: K, args: OperationArgs<K>, options?: CallOptions): Promise<OperationResult<K>>;
   /** Closes the database; later calls reject with code 'closed'. */
   close(): Promise<void>;
 }
@@ -54,9 +64,13 @@ export class InProcessDatabaseClient implements DatabaseClient {
     return client;
   }
 
-  async call<K extends OperationName>(op: K, args: OperationArgs<K>): Promise<OperationResult<K>> {
+  async call<K extends OperationName>(
+    op: K,
+    args: OperationArgs<K>,
+    options: CallOptions = {},
+  ): Promise<OperationResult<K>> {
     if (this.closed) throw closedError();
-    return (await this.request({ id: this.nextId++, op, args })) as OperationResult<K>;
+    return (await this.request({ id: this.nextId++, op, args }, options.transfer)) as OperationResult<K>;
   }
 
   async close(): Promise<void> {
@@ -65,9 +79,11 @@ export class InProcessDatabaseClient implements DatabaseClient {
     await this.request({ id: this.nextId++, op: 'close', args: {} });
   }
 
-  private request(request: WorkerRequest): Promise<unknown> {
+  private request(request: WorkerRequest, transfer: readonly ArrayBuffer[] = []): Promise<unknown> {
     // Cloned both ways, as postMessage would: a result that could not cross to the worker
-    // fails here too, and callers cannot share mutable state with the session.
-    return Promise.resolve().then(() => settleReply(structuredClone(this.session.handle(structuredClone(request)))));
+    // fails here too, and callers cannot share mutable state with the session. Transferred
+    // buffers are detached on the caller's side, as postMessage detaches them.
+    const sent = structuredClone(request, { transfer: [...transfer] });
+    return Promise.resolve().then(() => settleReply(structuredClone(this.session.handle(sent))));
   }
 }

@@ -3,7 +3,13 @@
 // instead of hanging.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { closedError, settleReply, type DatabaseClient, type DatabaseClientOptions } from './database-client.js';
+import {
+  closedError,
+  settleReply,
+  type CallOptions,
+  type DatabaseClient,
+  type DatabaseClientOptions,
+} from './database-client.js';
 import { DatabaseError } from './errors.js';
 import type { OperationArgs, OperationName, OperationResult } from './worker/operations.js';
 import type { WorkerReply, WorkerRequest } from './worker/protocol.js';
@@ -62,8 +68,12 @@ export class WorkerDatabaseClient implements DatabaseClient {
     return client;
   }
 
-  async call<K extends OperationName>(op: K, args: OperationArgs<K>): Promise<OperationResult<K>> {
-    return (await this.post({ id: this.nextId++, op, args })) as OperationResult<K>;
+  async call<K extends OperationName>(
+    op: K,
+    args: OperationArgs<K>,
+    options: CallOptions = {},
+  ): Promise<OperationResult<K>> {
+    return (await this.post({ id: this.nextId++, op, args }, options.transfer)) as OperationResult<K>;
   }
 
   async close(): Promise<void> {

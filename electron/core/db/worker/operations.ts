@@ -13,6 +13,7 @@ import { clearServerData } from '../writers/clear-server-data.js';
 import { putSetting } from '../writers/put-setting.js';
 import { getSetting } from '../readers/get-setting.js';
 import { QUEUE_OPERATIONS } from '../../queue/operations.js';
+import { SYNC_OPERATIONS } from '../../sync/store/operations.js';
 
 export type NoArgs = Readonly<Record<string, never>>;
 
@@ -38,6 +39,7 @@ export const DB_OPERATIONS = {
     clearServerData(db);
   },
   ...QUEUE_OPERATIONS,
+  ...SYNC_OPERATIONS,
 } satisfies Readonly<Record<string, (db: Db, args: never) => unknown>>;
 
 export type OperationName = keyof typeof DB_OPERATIONS;

@@ -1,0 +1,109 @@
+// Pulls the change feed to its end. Each page is fetched as bytes, handed to the database
+// worker (moved, not copied), staged there (parsed and validated) and then committed with
+// its cursor in one transaction. The next page is fetched while the worker writes this one,
+// so the network and the disk work at the same time.
+import type { DatabaseClient } from '../db/database-client.js';
+import { ApiFailure } from './api-failure.js';
+import type { ApiClient } from './api-client.js';
+import type { CommitResult } from './store/commit-page.js';
+import type { SyncSummary } from './store/operations.js';
+
+export interface PullProgress {
+  readonly bootstrapping: boolean;
+  readonly done: number;
+  readonly estimatedTotal: number | null;
+}
+
+export interface PullContext {
+  readonly db: DatabaseClient;
+  readonly api: ApiClient;
+  readonly signal: AbortSignal;
+  readonly pageSize: number;
+  readonly now: () => number;
+  readonly onProgress: (progress: PullProgress) => void;
+  readonly onPage: (result: Extract<CommitResult, { ok: true }>) => void;
+  /** The server asked for a rebuild: the mirror was dropped, the outbox kept. */
+  readonly onReset: (reason: string) => void;
+  /** Runs between pages (a push of what the user just did); true when it did something. */
+  readonly betweenPages: () => Promise<boolean>;
+}
+
+/** A reset right after a reset means the server is broken, not that the cache is stale. */
+const MAX_RESETS_PER_PULL = 3;
+
+interface Prefetch {
+  readonly bytes: Promise<ArrayBuffer>;
+  cancel(): void;
+}
+
+function fetchPage(ctx: PullContext, cursor: string | null): Prefetch {
+  const controller = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, controller.signal]);
+  const bytes = ctx.api.changes(cursor, ctx.pageSize, signal);
+  // Observed later (or never, when cancelled): not an unhandled rejection meanwhile.
+  bytes.catch(() => undefined);
+  return {
+    bytes,
+    cancel: () => {
+      controller.abort();
+    },
+  };
+}
+
+type PassOutcome =
+  { readonly kind: 'caught_up'; readonly summary: SyncSummary } | { readonly kind: 'reset'; readonly reason: string };
+
+async function pullPass(ctx: PullContext): Promise<PassOutcome> {
+  const begin = await ctx.db.call('syncBeginPull', {});
+  let cursor = begin.cursor;
+  let done = 0;
+  ctx.onProgress({ bootstrapping: begin.bootstrapping, done, estimatedTotal: null });
+  let prefetch: Prefetch | null = fetchPage(ctx, cursor);
+  let finished = false;
+  try {
+    while (prefetch !== null) {
+      const body: ArrayBuffer = await prefetch.bytes;
+      const staged = await ctx.db.call('syncStagePage', { body }, { transfer: [body] });
+      if (staged.kind === 'reset') return { kind: 'reset', reason: staged.reason };
+      if (staged.kind === 'invalid') throw new ApiFailure('bad_reply', staged.reason);
+      prefetch = staged.hasMore ? fetchPage(ctx, staged.nextCursor) : null;
+      const committed = await ctx.db.call('syncCommitPage', { stageId: staged.stageId, cursor, nowMs: ctx.now() });
+      if (!committed.ok) {
+        // Only this engine writes the cursor; if it moved, start the pass again from it.
+        throw new Error('The local sync position changed during a pull.');
+      }
+      cursor = staged.nextCursor;
+      done += staged.count;
+      ctx.onPage(committed);
+      ctx.onProgress({
+        bootstrapping: begin.bootstrapping,
+        done,
+        estimatedTotal: staged.remaining === null ? null : done + staged.remaining,
+      });
+      if (prefetch !== null && (await ctx.betweenPages())) {
+        // The push may have changed what the prefetched page should contain.
+        prefetch.cancel();
+        prefetch = fetchPage(ctx, cursor);
+      }
+    }
+    const summary = await ctx.db.call('syncFinishPull', { nowMs: ctx.now() });
+    finished = true;
+    return { kind: 'caught_up', summary };
+  } finally {
+    prefetch?.cancel();
+    if (!finished) await ctx.db.call('syncAbortPull', {}).catch(() => undefined);
+  }
+}
+
+/** Pulls to the end of the feed, rebuilding the mirror when the server answers with a reset. */
+export async function pullToEnd(ctx: PullContext): Promise<SyncSummary> {
+  for (let resets = 0; ; resets += 1) {
+    const outcome = await pullPass(ctx);
+    if (outcome.kind === 'caught_up') return outcome.summary;
+    if (resets >= MAX_RESETS_PER_PULL) {
+      throw new ApiFailure('bad_reply', 'The server keeps asking for a rebuild of the local cache.');
+    }
+    await ctx.db.call('syncReset', {});
+    ctx.onReset(outcome.reason);
+  }
+}

@@ -1,0 +1,83 @@
+// Sync's operations for the database worker's registry (db/worker/operations.ts). Pages are
+// parsed, validated and written here, on the worker, so the main thread only moves bytes.
+import type { MutationResult } from '../../../../common/api/mutations.js';
+import type { Db } from '../../db/sqlite.js';
+import { beginBulkLoad, finishBulkLoad, isBulkLoading, setBootstrapCache } from './bulk-load.js';
+import { commitStagedPage, type CommitArgs } from './commit-page.js';
+import { recordIdentity, type IdentityArgs } from './identity.js';
+import { countPending } from './outbox-rows.js';
+import {
+  noteSendFailure,
+  readPushBatch,
+  recordPushResults,
+  settleAcked,
+  submitMutation,
+  type SubmitArgs,
+} from './outbox.js';
+import { resetMirror } from './reset-mirror.js';
+import { stagePage } from './stage-page.js';
+import { readSyncProblems } from './sync-problems.js';
+import { readCursor, readSyncState, SYNC_KEYS, writeSyncState } from './sync-state.js';
+
+type NoArgs = Readonly<Record<string, never>>;
+
+export interface SyncSummary {
+  readonly pendingMutations: number;
+  readonly lastSyncedAt: number | null;
+  /** True until a first pull (or the pull after a reset) has reached the end of the feed. */
+  readonly bootstrapping: boolean;
+}
+
+function summary(db: Db): SyncSummary {
+  const last = readSyncState(db, SYNC_KEYS.lastSyncedAt);
+  return {
+    pendingMutations: countPending(db),
+    lastSyncedAt: typeof last === 'number' ? last : null,
+    bootstrapping: readCursor(db) === null || isBulkLoading(db),
+  };
+}
+
+export const SYNC_OPERATIONS = {
+  syncSummary: (db: Db, _args: NoArgs): SyncSummary => summary(db),
+  /** Where the next pull starts; a pull from nothing into an empty cache runs in bulk mode. */
+  syncBeginPull: (db: Db, _args: NoArgs) => {
+    const cursor = readCursor(db);
+    const bulk = cursor === null ? beginBulkLoad(db) : isBulkLoading(db);
+    setBootstrapCache(db, bulk);
+    return { cursor, bootstrapping: cursor === null || bulk };
+  },
+  syncStagePage: (db: Db, args: { readonly body: ArrayBuffer }) => stagePage(db, args.body),
+  syncCommitPage: (db: Db, args: CommitArgs) => commitStagedPage(db, args),
+  /** The feed has been read to its end. */
+  syncFinishPull: (db: Db, args: { readonly nowMs: number }): SyncSummary => {
+    const rebuilt = finishBulkLoad(db);
+    if (rebuilt) setBootstrapCache(db, false);
+    db.transaction(() => {
+      settleAcked(db);
+      writeSyncState(db, SYNC_KEYS.lastSyncedAt, args.nowMs);
+    }).immediate();
+    return summary(db);
+  },
+  /** Ends a pull that stopped early (an error, stop()): the cache shrinks back. */
+  syncAbortPull: (db: Db, _args: NoArgs) => {
+    setBootstrapCache(db, false);
+    return null;
+  },
+  syncReset: (db: Db, _args: NoArgs): SyncSummary => {
+    resetMirror(db);
+    return summary(db);
+  },
+  syncRecordIdentity: (db: Db, args: IdentityArgs) => {
+    recordIdentity(db, args);
+    return null;
+  },
+  syncSubmit: (db: Db, args: SubmitArgs) => submitMutation(db, args),
+  syncPushBatch: (db: Db, args: { readonly limit: number }) => readPushBatch(db, args.limit),
+  syncPushResults: (db: Db, args: { readonly results: readonly MutationResult[]; readonly nowMs: number }) =>
+    recordPushResults(db, args.results, args.nowMs),
+  syncNoteSendFailure: (db: Db, args: { readonly mutationIds: readonly number[]; readonly message: string }) => {
+    noteSendFailure(db, args.mutationIds, args.message);
+    return null;
+  },
+  syncProblems: (db: Db, args: { readonly limit: number }) => readSyncProblems(db, args.limit),
+} satisfies Readonly<Record<string, (db: Db, args: never) => unknown>>;

@@ -1,0 +1,315 @@
+// The sync engine (DESIGN.md "Sync"): keeps the encrypted cache converging to the server's
+// state and sends the user's work. Pages are parsed and written by the database worker; this
+// thread only schedules, fetches bytes and publishes status, so the window stays responsive
+// during a million-record bootstrap.
+import type { MutationName } from '../../../common/api/mutations.js';
+import type { SyncStatus } from '../../../common/ipc/events.js';
+import type { DatabaseClient } from '../db/database-client.js';
+import type { EventBus } from '../events.js';
+import { ApiFailure } from './api-failure.js';
+import { ApiClient, RequestCancelled, type ApiConnection } from './api-client.js';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { PokeListener } from './poke-listener.js';
+import { pullToEnd } from './pull.js';
+import { pushAll } from './push.js';
+import { SyncScheduler, type CycleResult, type SyncTrigger } from './scheduler.js';
+import type { PushOutcome } from './store/outbox.js';
+import { systemClock, type SyncClock } from './sync-clock.js';
+import { SyncStatusTracker } from './sync-status.js';
+import { MutationRefused } from './mutation-refused.js';
+
+export interface SyncEngineOptions {
+  /** Changes per GET /v1/changes (the API allows up to 5,000). */
+  readonly pageSize: number;
+  /** Mutations per POST /v1/mutations (the API allows up to 500). */
+  readonly pushBatchSize: number;
+  /** The fallback pull, for pokes lost with a dead connection. */
+  readonly intervalMs: number;
+  readonly backoff: BackoffPolicy;
+  /** A poke stream silent this long (no keep-alive either) is reconnected. */
+  readonly pokeIdleTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  /** Listen to GET /v1/poke (tests of the other triggers turn it off). */
+  readonly pokes: boolean;
+  /** stop() sends pending mutations for at most this long before giving up (they stay queued). */
+  readonly stopFlushMs: number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
+  pageSize: 5_000,
+  pushBatchSize: 100,
+  intervalMs: 60_000,
+  backoff: DEFAULT_BACKOFF,
+  pokeIdleTimeoutMs: 45_000,
+  requestTimeoutMs: 60_000,
+  pokes: true,
+  stopFlushMs: 1_500,
+};
+
+/** What the shell reports about the machine (electron: powerMonitor, net.isOnline). */
+export type SystemEvent = 'resume' | 'online' | 'offline';
+export type SubscribeSystemEvents = (listener: (event: SystemEvent) => void) => () => void;
+
+export interface SyncEngineArgs {
+  readonly db: DatabaseClient;
+  readonly connection: ApiConnection;
+  readonly fetch: typeof fetch;
+  readonly events: EventBus;
+  readonly logError: (context: string, error: unknown) => void;
+  readonly systemEvents?: SubscribeSystemEvents;
+  readonly clock?: SyncClock;
+  readonly random?: () => number;
+  readonly options?: Partial<SyncEngineOptions>;
+}
+
+export class SyncEngine {
+  private readonly options: SyncEngineOptions;
+  private readonly clock: SyncClock;
+  private readonly api: ApiClient;
+  private readonly tracker: SyncStatusTracker;
+  private readonly scheduler: SyncScheduler;
+  private readonly pokes: PokeListener | null;
+  private unsubscribeSystem: (() => void) | null = null;
+  private identityKnown = false;
+  private pushWanted = false;
+  private started = false;
+  private stopped = false;
+
+  constructor(private readonly args: SyncEngineArgs) {
+    this.options = { ...DEFAULT_SYNC_OPTIONS, ...args.options };
+    this.clock = args.clock ?? systemClock;
+    const random = args.random ?? Math.random;
+    this.api = new ApiClient({
+      connection: args.connection,
+      fetch: args.fetch,
+      timeoutMs: this.options.requestTimeoutMs,
+      now: () => this.clock.now(),
+    });
+    this.tracker = new SyncStatusTracker(args.events);
+    this.scheduler = new SyncScheduler({
+      clock: this.clock,
+      random,
+      backoff: this.options.backoff,
+      intervalMs: this.options.intervalMs,
+      run: (signal) => this.cycle(signal),
+      onRetryScheduled: (at) => {
+        this.tracker.update({ nextRetryAt: at });
+      },
+    });
+    this.pokes = this.options.pokes
+      ? new PokeListener({
+          api: this.api,
+          clock: this.clock,
+          random,
+          backoff: this.options.backoff,
+          idleTimeoutMs: this.options.pokeIdleTimeoutMs,
+          onPoke: () => void this.scheduler.request('poke'),
+          onConnection: () => undefined,
+          onUnauthorized: () => {
+            this.signOut();
+          },
+        })
+      : null;
+  }
+
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    void this.args.db
+      .call('syncSummary', {})
+      .then((summary) => {
+        this.tracker.update({ lastSyncedAt: summary.lastSyncedAt, pendingMutations: summary.pendingMutations });
+      })
+      .catch((error: unknown) => {
+        this.args.logError('sync status', error);
+      });
+    this.unsubscribeSystem =
+      this.args.systemEvents?.((event) => {
+        this.onSystemEvent(event);
+      }) ?? null;
+    void this.scheduler.request('start');
+    this.pokes?.start();
+  }
+
+  /** Resolves when a sync that started after this call has finished (successfully or not). */
+  syncNow(): Promise<void> {
+    return this.scheduler.request('manual');
+  }
+
+  status(): SyncStatus {
+    return this.tracker.get();
+  }
+
+  /**
+   * The optimistic local write and its outbox row, in one synchronous=FULL transaction; then a
+   * push. Rejects with MutationRefused when the local rules already refuse it.
+   */
+  async submit(name: MutationName, args: unknown): Promise<{ readonly mutationId: number }> {
+    const outcome = await this.args.db.call('syncSubmit', { name, args, nowMs: this.clock.now() });
+    if (!outcome.ok) throw new MutationRefused(outcome.code, outcome.reason);
+    this.tracker.update({ pendingMutations: outcome.pendingMutations });
+    this.args.events.emit('data:changed', { kinds: ['followup'] });
+    this.pushWanted = true;
+    void this.scheduler.request('mutation');
+    return { mutationId: outcome.mutationId };
+  }
+
+  /** Stops every timer and request; pending mutations get a short last chance to be sent. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.unsubscribeSystem?.();
+    await Promise.all([this.scheduler.stop(), this.pokes?.stop()]);
+    await this.flushOnStop();
+  }
+
+  private onSystemEvent(event: SystemEvent): void {
+    switch (event) {
+      case 'offline':
+        if (!this.scheduler.busy) this.tracker.update({ phase: 'offline', message: null });
+        return;
+      case 'online':
+      case 'resume':
+        void this.scheduler.request(event === 'online' ? 'network' : 'resume');
+        return;
+    }
+  }
+
+  private signOut(): void {
+    this.tracker.update({
+      phase: 'signed_out',
+      message: 'The server no longer accepts this sign-in. Sign in again to resume syncing.',
+      nextRetryAt: null,
+    });
+    void this.pokes?.stop();
+  }
+
+  private async cycle(signal: AbortSignal): Promise<CycleResult> {
+    try {
+      await this.learnIdentity(signal);
+      await this.push(signal);
+      const summary = await pullToEnd({
+        db: this.args.db,
+        api: this.api,
+        signal,
+        pageSize: this.options.pageSize,
+        now: () => this.clock.now(),
+        onProgress: (progress) => {
+          this.tracker.update({
+            phase: progress.bootstrapping ? 'bootstrap' : 'pull',
+            done: progress.done,
+            estimatedTotal: progress.estimatedTotal,
+            message: null,
+            nextRetryAt: null,
+          });
+        },
+        onPage: (page) => {
+          this.tracker.update({ pendingMutations: page.pendingMutations });
+          if (page.kinds.length > 0) this.args.events.emit('data:changed', { kinds: [...page.kinds] });
+        },
+        onReset: () => {
+          this.identityKnown = false;
+          this.args.events.emit('data:changed', { kinds: ['reset'] });
+        },
+        betweenPages: async () => {
+          if (!this.pushWanted) return false;
+          await this.push(signal);
+          return true;
+        },
+      });
+      // The reset above forgot who we are: learn it again before the user acts.
+      await this.learnIdentity(signal);
+      this.tracker.update({
+        phase: 'idle',
+        done: 0,
+        estimatedTotal: null,
+        lastSyncedAt: summary.lastSyncedAt,
+        pendingMutations: summary.pendingMutations,
+        message: null,
+        nextRetryAt: null,
+      });
+      return { kind: 'ok' };
+    } catch (error) {
+      return this.failed(error);
+    }
+  }
+
+  private failed(error: unknown): CycleResult {
+    if (error instanceof RequestCancelled || this.stopped) return { kind: 'failed', retryAfterMs: null };
+    if (error instanceof ApiFailure) {
+      if (error.unauthorized) {
+        this.signOut();
+        return { kind: 'halt' };
+      }
+      this.tracker.update({
+        phase: error.offline ? 'offline' : 'error',
+        message: error.message,
+        done: 0,
+        estimatedTotal: null,
+      });
+      return { kind: 'failed', retryAfterMs: error.retryAfterMs };
+    }
+    this.args.logError('sync', error);
+    this.tracker.update({
+      phase: 'error',
+      message: 'Sync failed because of an error in Loopdesk. It will try again.',
+      done: 0,
+      estimatedTotal: null,
+    });
+    return { kind: 'failed', retryAfterMs: null };
+  }
+
+  /** GET /v1/me and the staff directory, once per engine (and after a reset). */
+  private async learnIdentity(signal: AbortSignal): Promise<void> {
+    if (this.identityKnown) return;
+    const [me, staff] = await Promise.all([this.api.me(signal), this.api.staffDirectory(signal)]);
+    await this.args.db.call('syncRecordIdentity', { me, staff });
+    this.identityKnown = true;
+  }
+
+  private async push(signal: AbortSignal): Promise<void> {
+    this.pushWanted = false;
+    const previous = this.tracker.get();
+    if (previous.pendingMutations > 0) this.tracker.update({ phase: 'push' });
+    await pushAll({
+      db: this.args.db,
+      api: this.api,
+      signal,
+      batchSize: this.options.pushBatchSize,
+      now: () => this.clock.now(),
+      onOutcome: (outcome) => {
+        this.onPushOutcome(outcome);
+      },
+    });
+    // Mid-pull, the progress bar comes back; otherwise the pull sets its own phase.
+    this.tracker.update({ phase: previous.phase });
+  }
+
+  private onPushOutcome(outcome: PushOutcome): void {
+    this.tracker.update({ pendingMutations: outcome.pendingMutations });
+    for (const rejection of outcome.rejected) {
+      const { endUserId: _private, ...event } = rejection;
+      this.args.events.emit('mutation:rejected', event);
+    }
+    if (outcome.rejected.length > 0) this.args.events.emit('data:changed', { kinds: ['followup'] });
+  }
+
+  private async flushOnStop(): Promise<void> {
+    if (this.tracker.get().phase === 'signed_out' || this.tracker.get().pendingMutations === 0) return;
+    const signal = AbortSignal.timeout(this.options.stopFlushMs);
+    try {
+      await pushAll({
+        db: this.args.db,
+        api: this.api,
+        signal,
+        batchSize: this.options.pushBatchSize,
+        now: () => this.clock.now(),
+        onOutcome: () => undefined,
+      });
+    } catch {
+      // Best effort: whatever was not sent stays in the outbox for the next session.
+    }
+  }
+}
+
+export type { SyncTrigger };
