@@ -26,18 +26,18 @@ export const MIN_COLUMN_WIDTH = 48;
 export const MAX_COLUMN_WIDTH = 1200;
 
 export const DEFAULT_COLUMN_WIDTHS: Readonly<Record<QueueColumnId, number>> = {
-  received: 128,
-  metric: 70,
-  score: 112,
-  comment: 360,
-  product: 120,
-  company: 150,
-  country: 76,
-  channel: 84,
-  assignee: 140,
-  status: 116,
-  due: 118,
-  lastContact: 118,
+  received: 100,
+  metric: 64,
+  score: 124,
+  comment: 320,
+  product: 110,
+  company: 140,
+  country: 110,
+  channel: 80,
+  assignee: 130,
+  status: 112,
+  due: 112,
+  lastContact: 112,
 };
 
 const ColumnId = z.enum(QUEUE_COLUMNS);
@@ -49,7 +49,12 @@ export const QueueLayout = z.strictObject({
 });
 export type QueueLayout = z.infer<typeof QueueLayout>;
 
-export const DEFAULT_LAYOUT: QueueLayout = { order: [...QUEUE_COLUMNS], hidden: ['lastContact'], widths: {} };
+/** Channel and last contact start hidden: the other ten fit a laptop screen with the sidebar. */
+export const DEFAULT_LAYOUT: QueueLayout = {
+  order: [...QUEUE_COLUMNS],
+  hidden: ['channel', 'lastContact'],
+  widths: {},
+};
 
 /**
  * A stored layout made whole: columns added by a later version appear at the end, unknown or

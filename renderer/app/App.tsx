@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import type { AppInfo } from '../../common/ipc/channels/app.js';
 import { useInvoke } from '../ipc/hooks.js';
+import { useKeyCommands } from '../keyboard/useKeyCommands.js';
+import { QueueView } from '../queue/QueueView.js';
+import { SavedViewsNav } from '../queue/SavedViewsNav.js';
 import { EmptyState } from '../views/EmptyState.js';
 import { SettingsView } from '../views/SettingsView.js';
 import { SectionIcon } from './SectionIcon.js';
@@ -12,6 +15,20 @@ export function App() {
   const info = useInvoke('app:info', {});
   const [section, setSection] = useState<Key>('queue');
   const appInfo = info.state === 'ready' ? info.value : null;
+  useKeyCommands({
+    goQueue: () => {
+      setSection('queue');
+    },
+    goFollowups: () => {
+      setSection('followups');
+    },
+    goTeam: () => {
+      setSection('team');
+    },
+    goSettings: () => {
+      setSection('settings');
+    },
+  });
 
   return (
     <div className="app">
@@ -29,11 +46,17 @@ export function App() {
               </Tab>
             ))}
           </TabList>
+          <SavedViewsNav
+            onSelect={() => {
+              setSection('queue');
+            }}
+          />
         </nav>
         <main className="content">
           {SECTIONS.map((s) => (
-            <TabPanel key={s.id} id={s.id} className="panel">
-              <SectionContent section={s.id} info={appInfo} />
+            // The queue stays mounted while hidden, so its scroll, selection and open response wait.
+            <TabPanel key={s.id} id={s.id} className="panel" shouldForceMount={s.id === 'queue'}>
+              <SectionContent section={s.id} info={appInfo} active={section === s.id} />
             </TabPanel>
           ))}
         </main>
@@ -48,14 +71,18 @@ export function App() {
   );
 }
 
-function SectionContent({ section, info }: { readonly section: SectionId; readonly info: AppInfo | null }) {
+function SectionContent({
+  section,
+  info,
+  active,
+}: {
+  readonly section: SectionId;
+  readonly info: AppInfo | null;
+  readonly active: boolean;
+}) {
   switch (section) {
     case 'queue':
-      return (
-        <EmptyState title="Queue">
-          No responses in the local cache yet. They appear here once Loopdesk has synced.
-        </EmptyState>
-      );
+      return <QueueView active={active} />;
     case 'followups':
       return <EmptyState title="Follow-ups">Follow-ups assigned to you will be listed here.</EmptyState>;
     case 'team':

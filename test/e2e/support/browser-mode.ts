@@ -24,6 +24,11 @@ export function startBrowserModeHost(env: Env = {}): Promise<BrowserModeHost> {
   return launch(env, mkdtempSync(path.join(os.tmpdir(), 'loopdesk-e2e-')));
 }
 
+/** On a profile prepared beforehand (a seeded cache, say); stop() deletes it like a fresh one. */
+export function startBrowserModeHostOn(profileDir: string, env: Env = {}): Promise<BrowserModeHost> {
+  return launch(env, profileDir);
+}
+
 async function launch(env: Env, profileDir: string): Promise<BrowserModeHost> {
   const child = spawn(process.execPath, ['dist/node/host.cjs', '--profile', profileDir], {
     env: { ...process.env, LOOPDESK_PASSPHRASE: E2E_PASSPHRASE, ...env },

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
-import { E2E_PASSPHRASE, startBrowserModeHost } from './browser-mode.js';
+import { E2E_PASSPHRASE, startBrowserModeHost, startBrowserModeHostOn } from './browser-mode.js';
+import { seededProfile, type SeedOptions } from './seeded-profile.js';
 
 export type Shell = 'browser' | 'electron';
 
@@ -22,15 +23,19 @@ function electronRuntime(): string | null {
 
 interface Fixtures {
   readonly shell: Shell;
+  /** A cache filled before launch (browser mode), until demo mode + sync deliver the demo data. */
+  readonly seed: SeedOptions | null;
   readonly app: Page;
 }
 
 export const test = base.extend<Fixtures>({
   shell: ['browser', { option: true }],
-  app: async ({ shell, colorScheme }, use, testInfo) => {
+  seed: [null, { option: true }],
+  app: async ({ shell, seed, colorScheme }, use, testInfo) => {
     switch (shell) {
       case 'browser': {
-        const host = await startBrowserModeHost();
+        const host =
+          seed === null ? await startBrowserModeHost() : await startBrowserModeHostOn(await seededProfile(seed));
         const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
         const context = await browser.newContext({
           viewport: { width: 1280, height: 800 },
@@ -52,6 +57,10 @@ export const test = base.extend<Fixtures>({
       }
       case 'electron': {
         const executablePath = electronRuntime();
+        testInfo.skip(
+          seed !== null,
+          'Seeded caches are prepared for browser mode only; browser mode runs these specs.',
+        );
         testInfo.skip(
           executablePath === null,
           'The Electron runtime is not installed on this machine (its download is unreachable); browser mode runs these specs.',
