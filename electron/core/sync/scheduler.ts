@@ -94,7 +94,9 @@ export class SyncScheduler {
     this.running = this.cycle().finally(() => {
       this.running = null;
       for (const resolve of waiters) resolve();
-      if (this.again && !this.stopped && !this.halted && this.failures === 0) this.runNow();
+      // Signed out, nothing will run on its own: whoever waits for the next cycle stops waiting.
+      if (this.halted) for (const resolve of this.nextWaiters.splice(0)) resolve();
+      else if (this.again && !this.stopped && this.failures === 0) this.runNow();
     });
   }
 

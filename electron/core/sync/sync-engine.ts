@@ -150,7 +150,8 @@ export class SyncEngine {
     this.tracker.update({ pendingMutations: outcome.pendingMutations });
     this.args.events.emit('data:changed', { kinds: ['followup'] });
     this.pushWanted = true;
-    void this.scheduler.request('mutation');
+    // Before start() (or after stop()) the row simply waits in the outbox.
+    if (this.started && !this.stopped) void this.scheduler.request('mutation');
     return { mutationId: outcome.mutationId };
   }
 
@@ -187,7 +188,15 @@ export class SyncEngine {
   private async cycle(signal: AbortSignal): Promise<CycleResult> {
     try {
       await this.learnIdentity(signal);
-      await this.push(signal);
+      // A push that fails (the server refuses writes for a while, say) must not keep the
+      // user from receiving changes: the pull goes on and the failure is reported after it.
+      const pushed = await this.push(signal).then(
+        () => null,
+        (error: unknown) => {
+          if (error instanceof RequestCancelled || (error instanceof ApiFailure && error.unauthorized)) throw error;
+          return { error };
+        },
+      );
       const summary = await pullToEnd({
         db: this.args.db,
         api: this.api,
@@ -219,6 +228,7 @@ export class SyncEngine {
       });
       // The reset above forgot who we are: learn it again before the user acts.
       await this.learnIdentity(signal);
+      if (pushed !== null) throw pushed.error;
       this.tracker.update({
         phase: 'idle',
         done: 0,

@@ -22,6 +22,7 @@ import { applyLocally, writeFollowupState, writeLocalEvents } from './local-effe
 import { countPending, outboxRow, pendingRows } from './outbox-rows.js';
 import { rebuildFollowup, settleBase } from './rebase.js';
 import { rememberRejections, type StoredRejection } from './rejections.js';
+import { describeIssues } from './stage-page.js';
 
 export interface SubmitArgs {
   readonly name: MutationName;
@@ -46,8 +47,7 @@ function refuse(code: RejectionCode | 'not_signed_in', reason: string): never {
 
 export function submitMutation(db: Db, input: SubmitArgs): SubmitOutcome {
   const parsed = MUTATION_ARGS[input.name].safeParse(input.args);
-  if (!parsed.success)
-    return { ok: false, code: 'invalid_args', reason: parsed.error.issues[0]?.message ?? 'Invalid.' };
+  if (!parsed.success) return { ok: false, code: 'invalid_args', reason: describeIssues(parsed.error) };
   const args = parsed.data;
   try {
     return runWithFullSync(db, () => {

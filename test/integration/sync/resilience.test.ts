@@ -1,0 +1,140 @@
+// What the server can throw at sync besides plain faults: a reset of the feed while edits
+// are pending, a record that fails validation, a sign-in that stopped working.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followupIdFor } from '../../../common/api/records.js';
+import { getFollowup } from '../../../electron/core/db/readers/get-followup.js';
+import type { ReferenceServer } from '../../../server/index.js';
+import { expectConverged, serverFeed, withCache } from './support/converged.js';
+import { ingestAnswer } from './support/server-actions.js';
+import {
+  agents,
+  manager,
+  openClient,
+  removeTempDirs,
+  startDemoServer,
+  syncUntilSettled,
+} from './support/sync-harness.js';
+
+let server: ReferenceServer;
+
+beforeAll(async () => {
+  server = await startDemoServer(150, { faults: { seed: 9 } });
+});
+afterAll(async () => {
+  await server.close();
+  removeTempDirs();
+});
+
+async function noteEvents(responseId: string, noteId: string): Promise<number> {
+  const feed = await serverFeed(server.url, manager(server).token);
+  return [...feed.values()].filter(
+    (c) =>
+      c.kind === 'followup_event' &&
+      c.data.followup_id === followupIdFor(responseId) &&
+      c.data.data.kind === 'note_added' &&
+      c.data.data.note_id === noteId,
+  ).length;
+}
+
+describe('resilience', () => {
+  it('rebuilds the cache on a reset reply and keeps the pending edits on top of it', async () => {
+    const [agent] = agents(server);
+    const { responseId } = await ingestAnswer(server);
+    const a = await openClient({ server, token: agent!.token, options: { pokes: false, pageSize: 200 } });
+    await a.engine.syncNow();
+    const noteId = `n-reset-${responseId}`;
+    await a.engine.submit('add_note', { response_id: responseId, note_id: noteId, text: 'Kept through a reset.' });
+    await a.engine.submit('set_priority', { response_id: responseId, priority: 'urgent' });
+    server.faults!.enqueue('POST /v1/mutations', { kind: 'status', status: 500 });
+    server.faults!.enqueue('/v1/changes', { kind: 'reset' });
+    await a.engine.syncNow();
+    // The feed was pulled again from the beginning and the edits were re-applied on top.
+    expect(a.eventsOf('sync:status').some((s) => s.phase === 'bootstrap' && s.done > 0)).toBe(true);
+    expect(a.engine.status().pendingMutations).toBe(2);
+    withCache(a.file, a.key, (db) => {
+      expect(getFollowup(db, followupIdFor(responseId))).toMatchObject({ priority: 'urgent' });
+      expect(db.prepare('SELECT text FROM notes WHERE id = ?').pluck().get(noteId)).toBe('Kept through a reset.');
+      expect(db.prepare('SELECT count(*) FROM responses').pluck().get()).toBeGreaterThan(100);
+    });
+    await syncUntilSettled(a);
+    expect(await noteEvents(responseId, noteId)).toBe(1);
+    await expectConverged(server, manager(server).token, a.file, a.key);
+    await a.close();
+  });
+
+  it('quarantines a record that fails validation, with the reason, and goes on', async () => {
+    const [agent] = agents(server);
+    let injected = false;
+    // A proxy (or a server bug) slips a malformed record into the first page.
+    const corrupting: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const url = input instanceof Request ? input.url : input.toString();
+      if (injected || !url.includes('/v1/changes')) return res;
+      injected = true;
+      const page = (await res.json()) as { changes: unknown[] };
+      page.changes.splice(3, 0, {
+        kind: 'response',
+        data: { id: 'r_broken', end_user_id: 'eu_broken', score: 99, text: 'unreadable' },
+      });
+      return new Response(JSON.stringify(page), { status: 200, headers: res.headers });
+    };
+    const a = await openClient({ server, token: agent!.token, fetch: corrupting, options: { pokes: false } });
+    await a.engine.syncNow();
+    expect(injected).toBe(true);
+    expect(a.engine.status().phase).toBe('idle');
+    const problems = await a.db.call('syncProblems', { limit: 10 });
+    expect(problems.quarantinedTotal).toBe(1);
+    expect(problems.quarantined[0]).toMatchObject({ kind: 'response', recordId: 'r_broken' });
+    expect(problems.quarantined[0]!.reason).toMatch(/survey_type|score/);
+    withCache(a.file, a.key, (db) => {
+      expect(db.prepare('SELECT end_user_id FROM quarantine').pluck().get()).toBe('eu_broken');
+      expect(db.prepare("SELECT count(*) FROM responses WHERE id = 'r_broken'").pluck().get()).toBe(0);
+    });
+    // Everything else arrived.
+    const truth = await serverFeed(server.url, manager(server).token);
+    withCache(a.file, a.key, (db) => {
+      const responses = [...truth.values()].filter((c) => c.kind === 'response').length;
+      expect(db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(responses);
+    });
+    await a.close();
+  });
+
+  it('moves to "sign in again" on a 401 and keeps the outbox for the next sign-in', async () => {
+    const [agent] = agents(server);
+    const { responseId } = await ingestAnswer(server);
+    // stop() would otherwise send the note on its way out (stop-flush), before the token dies.
+    const a = await openClient({ server, token: agent!.token, options: { pokes: false, stopFlushMs: 0 } });
+    await a.engine.syncNow();
+    const noteId = `n-401-${responseId}`;
+    await a.engine.submit('add_note', {
+      response_id: responseId,
+      note_id: noteId,
+      text: 'Written before the token died.',
+    });
+    const revoked = await a.restartEngine({ token: 'revoked-token-0123456789abcdef' });
+    await revoked.syncNow();
+    expect(revoked.status()).toMatchObject({ phase: 'signed_out', pendingMutations: 1 });
+    expect(revoked.status().message).toMatch(/sign in again/i);
+    // No automatic retries while signed out.
+    const statuses = a.eventsOf('sync:status').length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(a.eventsOf('sync:status').length).toBe(statuses);
+    const again = await a.restartEngine({ token: agent!.token });
+    await syncUntilSettled(a);
+    expect(again.status().phase).toBe('idle');
+    expect(await noteEvents(responseId, noteId)).toBe(1);
+    await a.close();
+  });
+
+  it('sends what is pending when it stops, if the server answers quickly', async () => {
+    const [agent] = agents(server);
+    const { responseId } = await ingestAnswer(server);
+    const a = await openClient({ server, token: agent!.token, options: { pokes: false } });
+    await a.engine.syncNow();
+    const noteId = `n-stop-${responseId}`;
+    await a.engine.submit('add_note', { response_id: responseId, note_id: noteId, text: 'Sent on the way out.' });
+    await a.engine.stop();
+    expect(await noteEvents(responseId, noteId)).toBe(1);
+    await a.close();
+  });
+});
