@@ -71,6 +71,7 @@ export class SyncEngine {
   private readonly pokes: PokeListener | null;
   private unsubscribeSystem: (() => void) | null = null;
   private identityKnown = false;
+  private summaryLoaded = false;
   private pushWanted = false;
   private started = false;
   private stopped = false;
@@ -115,14 +116,9 @@ export class SyncEngine {
   start(): void {
     if (this.started || this.stopped) return;
     this.started = true;
-    void this.args.db
-      .call('syncSummary', {})
-      .then((summary) => {
-        this.tracker.update({ lastSyncedAt: summary.lastSyncedAt, pendingMutations: summary.pendingMutations });
-      })
-      .catch((error: unknown) => {
-        this.args.logError('sync status', error);
-      });
+    this.loadSummary().catch((error: unknown) => {
+      this.args.logError('sync status', error);
+    });
     this.unsubscribeSystem =
       this.args.systemEvents?.((event) => {
         this.onSystemEvent(event);
@@ -185,8 +181,16 @@ export class SyncEngine {
     void this.pokes?.stop();
   }
 
+  /** What the cache says before any sync: the status bar shows it at once. */
+  private async loadSummary(): Promise<void> {
+    const summary = await this.args.db.call('syncSummary', {});
+    this.summaryLoaded = true;
+    this.tracker.update({ lastSyncedAt: summary.lastSyncedAt, pendingMutations: summary.pendingMutations });
+  }
+
   private async cycle(signal: AbortSignal): Promise<CycleResult> {
     try {
+      if (!this.summaryLoaded) await this.loadSummary();
       await this.learnIdentity(signal);
       // A push that fails (the server refuses writes for a while, say) must not keep the
       // user from receiving changes: the pull goes on and the failure is reported after it.
@@ -291,8 +295,8 @@ export class SyncEngine {
         this.onPushOutcome(outcome);
       },
     });
-    // Mid-pull, the progress bar comes back; otherwise the pull sets its own phase.
-    this.tracker.update({ phase: previous.phase });
+    // Mid-pull, the progress bar comes back; otherwise the pull about to start sets its phase.
+    if (previous.phase === 'bootstrap' || previous.phase === 'pull') this.tracker.update({ phase: previous.phase });
   }
 
   private onPushOutcome(outcome: PushOutcome): void {
