@@ -11,6 +11,7 @@ import type { ShellServices } from './core/app/shell-services.js';
 import { ensurePrivateDirectory } from './core/db/private-files.js';
 import type { OsKeyStore } from './core/vault/key-store.js';
 import { createOsKeyStore } from './keychain.js';
+import { startEmbeddedDemoServer } from './embedded-demo-server.js';
 import { forwardEventsToContents, registerInvokeHandler } from './ipc-bridge.js';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.js';
 import { encodeAllowListArguments } from './security/bridge-policy.js';
@@ -95,8 +96,7 @@ function electronShellServices(profileDir: string, osKeyStore: OsKeyStore | null
       await shell.openExternal(decision.url);
       return true;
     },
-    // Same as browser mode until the sync engine owns the demo/API choice.
-    isDemo: () => false,
+    startDemoServer: () => startEmbeddedDemoServer(profileDir),
     logError,
     // Null where the OS keychain would not really protect the key (no keychain, or Linux's
     // basic_text backend): the vault then asks for a passphrase, never a silent fallback.

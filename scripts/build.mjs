@@ -11,6 +11,7 @@ const NODE_ENTRIES = {
   'db-worker': 'electron/core/db/worker/db-worker.ts',
   host: 'electron/host/main.ts',
   server: 'server/cli.ts',
+  'demo-server': 'electron/demo-server-worker.ts',
 };
 
 const onlyNode = process.argv.includes('--node-only');

@@ -3,12 +3,14 @@
 import type { z } from 'zod';
 import { APP_CHANNELS } from './channels/app.js';
 import { VAULT_CHANNELS } from './channels/vault.js';
+import { SESSION_CHANNELS } from './channels/session.js';
 import { QUEUE_CHANNELS } from './channels/queue.js';
 import { SYNC_CHANNELS } from './channels/sync.js';
 
 export const IPC_CHANNELS = {
   ...APP_CHANNELS,
   ...VAULT_CHANNELS,
+  ...SESSION_CHANNELS,
   ...QUEUE_CHANNELS,
   ...SYNC_CHANNELS,
 } as const;

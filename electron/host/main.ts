@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/app/create-core.js';
+import { startEmbeddedDemoServer } from '../embedded-demo-server.js';
 import { startHost } from './host-server.js';
 import { defaultBrowserProfileDir, ensurePrivateDir } from './profile-dir.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -29,13 +30,14 @@ async function main(): Promise<void> {
     profileDir,
     // Browser mode has no system-browser bridge: the page opens confirmed links itself.
     openExternal: () => Promise.resolve(false),
-    isDemo: () => false,
+    startDemoServer: () => startEmbeddedDemoServer(profileDir),
     logError,
     // Browser mode has no OS keychain: the passphrase protects the key (LOOPDESK_PASSPHRASE
     // supplies it non-interactively, for tests).
     osKeyStore: null,
     fetch: globalThis.fetch,
-    passphraseFromEnv: process.env.LOOPDESK_PASSPHRASE || undefined,
+    // An empty LOOPDESK_PASSPHRASE means "ask", as if it were not set.
+    passphraseFromEnv: process.env.LOOPDESK_PASSPHRASE === '' ? undefined : process.env.LOOPDESK_PASSPHRASE,
   });
   const host = await startHost({
     core,

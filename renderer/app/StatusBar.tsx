@@ -26,6 +26,7 @@ function describeSync(status: SyncStatus | null): string {
 
 export function StatusBar({ info }: { readonly info: AppInfo | null }) {
   const sync = useEvent('sync:status');
+  const session = useEvent('session:status');
   return (
     <footer className="status-bar" aria-label="Status">
       <span role="status" aria-live="polite" className="status-sync" data-phase={sync?.phase ?? 'idle'}>
@@ -35,7 +36,8 @@ export function StatusBar({ info }: { readonly info: AppInfo | null }) {
         <span className="status-pending">{sync.pendingMutations} change(s) waiting to be sent</span>
       )}
       <span className="status-spacer" />
-      {info?.demo === true && <span className="badge badge-demo">Demo data</span>}
+      {session?.source === 'demo' && <span className="badge badge-demo">Demo data</span>}
+      {session?.me != null && <span className="status-me">{session.me.name}</span>}
       {info !== null && (
         <span className="status-version">
           Loopdesk {info.version} · {info.shell === 'electron' ? 'desktop' : 'browser mode'}

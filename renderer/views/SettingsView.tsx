@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../common/ipc/channels/app.js';
+import { ConnectionSection } from '../settings/ConnectionSection.js';
 
 export function SettingsView({ info }: { readonly info: AppInfo | null }) {
   return (
@@ -6,6 +7,7 @@ export function SettingsView({ info }: { readonly info: AppInfo | null }) {
       <header className="view-header">
         <h1>Settings</h1>
       </header>
+      <ConnectionSection />
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">About this installation</h2>
         {info === null ? (
@@ -18,8 +20,6 @@ export function SettingsView({ info }: { readonly info: AppInfo | null }) {
             <dd>{info.shell === 'electron' ? 'Desktop app' : 'Browser mode'}</dd>
             <dt>Platform</dt>
             <dd>{info.platform}</dd>
-            <dt>Data source</dt>
-            <dd>{info.demo ? 'Embedded demo server' : 'Not connected'}</dd>
           </dl>
         )}
       </section>

@@ -11,7 +11,7 @@ export function fakeShell(overrides: Partial<ShellServices> = {}): ShellServices
     platform: process.platform,
     profileDir: mkdtempSync(path.join(os.tmpdir(), 'loopdesk-test-')),
     openExternal: () => Promise.resolve(false),
-    isDemo: () => false,
+    startDemoServer: () => Promise.reject(new Error('no demo server in this test')),
     logError: () => undefined,
     osKeyStore: null,
     fetch: globalThis.fetch,

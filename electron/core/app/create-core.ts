@@ -5,9 +5,13 @@ import { createHandlerTable, type Dispatch, type HandlerMap } from '../ipc/handl
 import { appHandlers } from '../ipc/handlers/app-handlers.js';
 import { vaultHandlers } from '../ipc/handlers/vault-handlers.js';
 import { queueHandlers } from '../ipc/handlers/queue-handlers.js';
+import { syncHandlers } from '../ipc/handlers/sync-handlers.js';
 import { EventBus } from '../events.js';
 import { bundledDbWorkerPath, WorkerDatabaseClient } from '../db/worker-database-client.js';
 import { Vault } from '../vault/vault.js';
+import { SessionManager } from '../session/session-manager.js';
+import { sessionHandlers } from '../ipc/handlers/session-handlers.js';
+import { createSyncEngine, type SyncEngine } from '../sync/index.js';
 import type { ShellServices } from './shell-services.js';
 
 export interface LoopdeskCore {
@@ -36,10 +40,24 @@ export function createCore(shell: ShellServices): LoopdeskCore {
   vault.start().catch((error: unknown) => {
     shell.logError('vault start', error);
   });
+  // Once the vault unlocks, the session picks the data source (demo server or the stored
+  // API) and runs the sync engine against it.
+  const session = new SessionManager<SyncEngine>({
+    vault,
+    events,
+    fetch: shell.fetch,
+    startDemoServer: shell.startDemoServer,
+    createEngine: (args) => createSyncEngine(args),
+    logError: (context, error) => {
+      shell.logError(context, error);
+    },
+  });
   const handlers: HandlerMap = {
-    ...appHandlers(shell),
+    ...appHandlers(shell, () => session.isDemo()),
     ...vaultHandlers(vault),
     ...queueHandlers({ database: () => vault.database() }),
+    ...syncHandlers({ engine: () => session.engine(), database: () => vault.database() }),
+    ...sessionHandlers(session),
   };
   const dispatch = createHandlerTable(handlers, {
     onInternalError: (channel, error) => {
@@ -50,6 +68,9 @@ export function createCore(shell: ShellServices): LoopdeskCore {
     dispatch,
     events,
     vault,
-    close: () => vault.close(),
+    close: async () => {
+      await session.close();
+      await vault.close();
+    },
   };
 }

@@ -1,6 +1,7 @@
 // What the core needs from whichever shell hosts it (Electron, or the browser-mode host).
 // The shell injects these so that electron/core never imports 'electron' and runs in plain
 // Node under test.
+import type { StartDemoServer } from '../session/demo-server.js';
 import type { OsKeyStore } from '../vault/key-store.js';
 
 export interface ShellServices {
@@ -16,7 +17,11 @@ export interface ShellServices {
   readonly fetch: typeof fetch;
   /** Opens an http(s) URL in the system browser; false when the shell cannot. */
   openExternal(url: string): Promise<boolean>;
-  isDemo(): boolean;
+  /**
+   * Starts the embedded demo server (the reference server, which the core may not import),
+   * used when no API is configured. Called at most once per run.
+   */
+  readonly startDemoServer: StartDemoServer;
   /** Unexpected errors: logged by the shell, never shown raw to the user. */
   logError(context: string, error: unknown): void;
   /**

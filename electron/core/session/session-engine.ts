@@ -22,4 +22,4 @@ export interface SessionEngine {
   stop(): Promise<void>;
 }
 
-export type CreateEngine = (args: EngineArgs) => SessionEngine;
+export type CreateEngine<E extends SessionEngine = SessionEngine> = (args: EngineArgs) => E;

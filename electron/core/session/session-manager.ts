@@ -17,7 +17,7 @@ import { defaultDemoStaff, type DemoServer, type StartDemoServer } from './demo-
 import { fetchMe } from './fetch-me.js';
 import type { ApiConnection, CreateEngine, SessionEngine } from './session-engine.js';
 
-export interface SessionOptions {
+export interface SessionOptions<E extends SessionEngine> {
   readonly vault: {
     onStatus(listener: (status: VaultStatus) => void): () => void;
     database(): DatabaseClient;
@@ -25,7 +25,7 @@ export interface SessionOptions {
   readonly events: EventBus;
   readonly fetch: typeof fetch;
   readonly startDemoServer: StartDemoServer;
-  readonly createEngine: CreateEngine;
+  readonly createEngine: CreateEngine<E>;
   readonly logError: (context: string, error: unknown) => void;
 }
 
@@ -38,15 +38,15 @@ const LOCKED: SessionStatus = {
   message: null,
 };
 
-export class SessionManager {
+export class SessionManager<E extends SessionEngine = SessionEngine> {
   private current: SessionStatus = LOCKED;
-  private engine: SessionEngine | null = null;
+  private running: E | null = null;
   private demo: Promise<DemoServer> | null = null;
   /** One change at a time: a double-clicked "Connect" must not start two engines. */
   private tail: Promise<unknown> = Promise.resolve();
   private readonly detach: () => void;
 
-  constructor(private readonly options: SessionOptions) {
+  constructor(private readonly options: SessionOptions<E>) {
     this.detach = options.vault.onStatus((vault) => {
       void this.serialize(() => (vault.state === 'unlocked' ? this.begin() : this.end()));
     });
@@ -54,6 +54,11 @@ export class SessionManager {
 
   status(): SessionStatus {
     return this.current;
+  }
+
+  /** The sync engine of the running session; null while locked or switching. */
+  engine(): E | null {
+    return this.running;
   }
 
   isDemo(): boolean {
@@ -111,14 +116,14 @@ export class SessionManager {
     this.publish({ ...LOCKED, state: 'starting', source: config.kind });
     try {
       const { connection, me, demoStaff } = await this.resolve(config);
-      this.engine = this.options.createEngine({
+      this.running = this.options.createEngine({
         db,
         connection,
         fetch: this.options.fetch,
         events: this.options.events,
         logError: this.options.logError,
       });
-      this.engine.start();
+      this.running.start();
       this.publish({ state: 'running', source: config.kind, baseUrl: connection.baseUrl, me, demoStaff, message: null });
     } catch (error) {
       this.options.logError('session start', error);
@@ -157,8 +162,8 @@ export class SessionManager {
   }
 
   private async end(): Promise<void> {
-    const engine = this.engine;
-    this.engine = null;
+    const engine = this.running;
+    this.running = null;
     if (engine !== null) await engine.stop();
     if (this.current.state !== 'locked') this.publish(LOCKED);
   }

@@ -23,7 +23,7 @@ function shell(profileDir: string, overrides: Partial<ShellServices> = {}): Shel
     platform: process.platform,
     profileDir,
     openExternal: () => Promise.resolve(false),
-    isDemo: () => false,
+    startDemoServer: () => Promise.reject(new Error('no demo server in this test')),
     logError: (context, error) => {
       throw new Error(`unexpected error in ${context}: ${String(error)}`);
     },
