@@ -1,0 +1,96 @@
+// The reset and the bulk load touch the schema wholesale: every table must be accounted for,
+// and whatever is dropped for speed must come back exactly as it was.
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/sqlite.js';
+import { beginBulkLoad, finishBulkLoad, isBulkLoading } from '../../../electron/core/sync/store/bulk-load.js';
+import { submitMutation } from '../../../electron/core/sync/store/outbox.js';
+import {
+  DERIVED_TABLES,
+  FTS_TABLE,
+  MIRROR_TABLES,
+  resetMirror,
+} from '../../../electron/core/sync/store/reset-mirror.js';
+import { readCursor, readSyncState, SYNC_KEYS } from '../../../electron/core/sync/store/sync-state.js';
+import { respondentStory } from '../db/support/records.js';
+import { openTestDatabase } from '../db/support/test-database.js';
+import { applyPage, signIn } from './store-support.js';
+
+/** Kept by a reset: what the user did on this install, and what it needs to be sent. */
+const KEPT_BY_RESET = ['outbox', 'sync_state', 'erasures', 'settings', 'saved_views', 'export_audit'];
+
+const schema = (db: Db, type: string): string[] =>
+  db
+    .prepare('SELECT sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL ORDER BY name')
+    .pluck()
+    .all(type) as string[];
+
+describe('reset of the mirror', () => {
+  it('accounts for every table of the cache (a new table must be classified here)', () => {
+    const { db } = openTestDatabase();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    const known = new Set<string>([...MIRROR_TABLES, ...DERIVED_TABLES, ...KEPT_BY_RESET, FTS_TABLE]);
+    expect(tables.filter((t) => !known.has(t) && !t.startsWith(`${FTS_TABLE}_`))).toEqual([]);
+  });
+
+  it('empties the mirror, its derived tables and the full-text index; keeps the outbox and triggers', () => {
+    const { db } = openTestDatabase();
+    signIn(db);
+    applyPage(db, [...respondentStory('u1', 'r1'), ...respondentStory('u2', 'r2')]);
+    const outcome = submitMutation(db, {
+      name: 'set_priority',
+      args: { response_id: 'r1', priority: 'low' },
+      nowMs: 0,
+    });
+    expect(outcome.ok).toBe(true);
+    const triggers = schema(db, 'trigger');
+    expect(db.prepare('SELECT count(*) FROM queue_tags').pluck().get()).toBeGreaterThan(0);
+
+    resetMirror(db);
+    for (const table of [...MIRROR_TABLES, ...DERIVED_TABLES]) {
+      expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    }
+    db.exec(`CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, '${FTS_TABLE}', 'instance')`);
+    expect(db.prepare('SELECT count(*) FROM temp.vocab').pluck().get()).toBe(0);
+    expect(schema(db, 'trigger')).toEqual(triggers);
+    expect(readCursor(db)).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(1);
+    expect(readSyncState(db, SYNC_KEYS.me)).toMatchObject({ id: 'me-1' });
+    // The server state under the pending edit is unknown until the new pull brings it.
+    expect(readSyncState(db, 'followup_base:fu_r1')).toMatchObject({ response_id: 'r1', server: null });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // The triggers work again: a re-pulled story is indexed as before.
+    applyPage(db, respondentStory('u1', 'r1'));
+    expect(db.prepare('SELECT count(*) FROM temp.vocab').pluck().get()).toBeGreaterThan(0);
+    expect(db.prepare("SELECT priority FROM followups WHERE id = 'fu_r1'").pluck().get()).toBe('low');
+  });
+});
+
+describe('bulk load', () => {
+  it('defers the response indexes while the table fills, then rebuilds exactly the same ones', () => {
+    const { db } = openTestDatabase();
+    const indexes = schema(db, 'index');
+    expect(beginBulkLoad(db)).toBe(true);
+    expect(isBulkLoading(db)).toBe(true);
+    const during = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses' AND sql IS NOT NULL")
+      .pluck()
+      .all();
+    expect(during).toEqual(['responses_end_user']);
+    applyPage(db, respondentStory('u1', 'r1'));
+    expect(finishBulkLoad(db)).toBe(true);
+    expect(schema(db, 'index')).toEqual(indexes);
+    expect(isBulkLoading(db)).toBe(false);
+    expect(finishBulkLoad(db)).toBe(false);
+  });
+
+  it('is not used when the cache already holds responses', () => {
+    const { db } = openTestDatabase();
+    applyPage(db, respondentStory('u1', 'r1'));
+    expect(beginBulkLoad(db)).toBe(false);
+    expect(isBulkLoading(db)).toBe(false);
+  });
+});
