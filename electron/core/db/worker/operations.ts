@@ -9,7 +9,7 @@ import { getResponse } from '../readers/get-response.js';
 import { searchResponseIds } from '../readers/search-responses.js';
 import type { Db } from '../sqlite.js';
 import { applyChanges, type ApplySummary } from '../writers/apply-changes.js';
-import { clearServerData } from '../writers/clear-server-data.js';
+import { clearServerData } from '../../session/clear-server-data.js';
 import { putSetting } from '../writers/put-setting.js';
 import { getSetting } from '../readers/get-setting.js';
 import { QUEUE_OPERATIONS } from '../../queue/operations.js';
