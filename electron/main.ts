@@ -3,11 +3,23 @@
 // every decision it makes lives in a plain, unit-tested function (security/*, protocol.ts,
 // ipc-bridge.ts). Bundled by scripts/build.mjs to dist/node/main.cjs (package.json "main").
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  type BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { CHANNEL_NAMES } from '../common/ipc/contract.js';
 import { IPC_EVENTS } from '../common/ipc/events.js';
 import { createCore, type LoopdeskCore } from './core/app/create-core.js';
 import type { ShellServices } from './core/app/shell-services.js';
+import { watchSystemEvents } from './core/sync/system-events.js';
 import { ensurePrivateDirectory } from './core/db/private-files.js';
 import type { OsKeyStore } from './core/vault/key-store.js';
 import { createOsKeyStore } from './keychain.js';
@@ -103,6 +115,14 @@ function electronShellServices(profileDir: string, osKeyStore: OsKeyStore | null
     osKeyStore,
     // net.fetch: requests go through Chromium's network stack, so system proxies apply.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    // Sync retries at once when the laptop wakes up or the network comes back.
+    systemEvents: watchSystemEvents({
+      isOnline: () => net.isOnline(),
+      onResume: (listener) => {
+        powerMonitor.on('resume', listener);
+        return () => powerMonitor.off('resume', listener);
+      },
+    }),
   };
 }
 

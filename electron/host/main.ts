@@ -1,7 +1,9 @@
 // Entry point of browser mode (`npm start` where the Electron runtime is missing, and e2e).
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/app/create-core.js';
+import { watchSystemEvents } from '../core/sync/system-events.js';
 import { startEmbeddedDemoServer } from '../embedded-demo-server.js';
 import { startHost } from './host-server.js';
 import { defaultBrowserProfileDir, ensurePrivateDir } from './profile-dir.js';
@@ -36,6 +38,12 @@ async function main(): Promise<void> {
     // supplies it non-interactively, for tests).
     osKeyStore: null,
     fetch: globalThis.fetch,
+    // Node has no resume or online events: a timer that fires late reveals a sleep, and any
+    // non-loopback interface counts as a network link.
+    systemEvents: watchSystemEvents({
+      isOnline: () =>
+        Object.values(os.networkInterfaces()).some((addresses) => addresses?.some((a) => !a.internal) === true),
+    }),
     // An empty LOOPDESK_PASSPHRASE means "ask", as if it were not set.
     passphraseFromEnv: process.env.LOOPDESK_PASSPHRASE === '' ? undefined : process.env.LOOPDESK_PASSPHRASE,
   });

@@ -47,7 +47,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
     events,
     fetch: shell.fetch,
     startDemoServer: shell.startDemoServer,
-    createEngine: (args) => createSyncEngine(args),
+    createEngine: (args) => createSyncEngine({ ...args, systemEvents: shell.systemEvents }),
     logError: (context, error) => {
       shell.logError(context, error);
     },

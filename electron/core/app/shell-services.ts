@@ -2,6 +2,7 @@
 // The shell injects these so that electron/core never imports 'electron' and runs in plain
 // Node under test.
 import type { StartDemoServer } from '../session/demo-server.js';
+import type { SubscribeSystemEvents } from '../sync/sync-engine.js';
 import type { OsKeyStore } from '../vault/key-store.js';
 
 export interface ShellServices {
@@ -37,4 +38,11 @@ export interface ShellServices {
   readonly dbWorkerPath?: string;
   /** LOOPDESK_PASSPHRASE (tests, browser mode): the vault creates or unlocks with it at start. */
   readonly passphraseFromEnv?: string;
+  /**
+   * The system woke up, or the network came or went: sync retries at once instead of waiting
+   * out its backoff. Built with electron/core/sync's watchSystemEvents — Electron from
+   * powerMonitor's 'resume' and net.isOnline(), the Node host from a timer that notices
+   * sleeps and the network interfaces. Optional: without it, sync relies on its interval.
+   */
+  readonly systemEvents?: SubscribeSystemEvents;
 }

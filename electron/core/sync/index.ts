@@ -11,3 +11,4 @@ import { SyncEngine, type SyncEngineArgs } from './sync-engine.js';
 export function createSyncEngine(args: SyncEngineArgs): SyncEngine {
   return new SyncEngine(args);
 }
+export { watchSystemEvents, type SystemWatchOptions } from './system-events.js';

@@ -72,8 +72,12 @@ export class PokeListener {
 
   private async listenOnce(outer: AbortSignal, onOpen: () => void): Promise<void> {
     const controller = new AbortController();
+    let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+    // Not every fetch ends a body that is being read when its signal aborts: cancelling the
+    // reader ends the pending read in any case.
     const abort = (): void => {
       controller.abort();
+      reader?.cancel().catch(() => undefined);
     };
     outer.addEventListener('abort', abort, { once: true });
     let watchdog = this.options.clock.setTimeout(abort, this.options.idleTimeoutMs);
@@ -86,17 +90,19 @@ export class PokeListener {
       onOpen();
       this.options.onConnection(true);
       const parser = new SseParser();
-      const reader = stream.getReader();
+      const open = stream.getReader();
+      reader = open;
+      if (controller.signal.aborted) return;
       try {
         for (;;) {
-          const { done, value } = await reader.read();
+          const { done, value } = await open.read();
           if (done) return;
           feed();
           if (parser.push(value).includes('changed')) this.options.onPoke();
         }
       } finally {
-        reader.releaseLock();
-        await stream.cancel().catch(() => undefined);
+        await open.cancel().catch(() => undefined);
+        open.releaseLock();
       }
     } finally {
       this.options.clock.clearTimeout(watchdog);

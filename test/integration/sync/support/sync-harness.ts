@@ -7,7 +7,11 @@ import { InProcessDatabaseClient, type DatabaseClient } from '../../../../electr
 import { newDatabaseKey } from '../../../../electron/core/db/database-key.js';
 import { EventBus } from '../../../../electron/core/events.js';
 import type { EventName, EventPayload } from '../../../../common/ipc/events.js';
-import { SyncEngine, type SyncEngineOptions } from '../../../../electron/core/sync/sync-engine.js';
+import {
+  SyncEngine,
+  type SubscribeSystemEvents,
+  type SyncEngineOptions,
+} from '../../../../electron/core/sync/sync-engine.js';
 import {
   startReferenceServer,
   type ReferenceServer,
@@ -59,6 +63,7 @@ export interface ClientOptions {
   readonly options?: Partial<SyncEngineOptions>;
   readonly fetch?: typeof fetch;
   readonly random?: () => number;
+  readonly systemEvents?: SubscribeSystemEvents;
 }
 
 const dirs: string[] = [];
@@ -89,6 +94,7 @@ export async function openClient(client: ClientOptions): Promise<SyncClient> {
         console.error(`[sync test] ${context}`, error);
       },
       random: options.random ?? mulberry32(7),
+      systemEvents: options.systemEvents,
       options: { ...FAST_RETRIES, ...options.options },
     });
   const handle: SyncClient = {
