@@ -119,17 +119,17 @@ export function searchWords(search: string): readonly string[] {
   return search.split(/\s+/u).filter((word) => word.length > 0);
 }
 
+/** Whether a filter field narrows the queue. */
+export function isFilterActive(filters: QueueFilters, field: keyof QueueFilters): boolean {
+  const value = filters[field];
+  if (Array.isArray(value)) return value.length > 0;
+  if (field === 'search') return searchWords(filters.search).length > 0;
+  return value !== null && value !== false;
+}
+
 /** The number of filters that narrow the queue, for the "Clear filters (3)" button. */
 export function activeFilterCount(filters: QueueFilters): number {
-  let count = 0;
-  for (const key of Object.keys(filters) as (keyof QueueFilters)[]) {
-    if (key === 'scoreMax') continue;
-    if (key === 'scoreMin') {
-      if (filters.scoreMin !== null || filters.scoreMax !== null) count += 1;
-      continue;
-    }
-    const value = filters[key];
-    if (Array.isArray(value) ? value.length > 0 : value !== null && value !== false && value !== '') count += 1;
-  }
-  return count;
+  const fields = (Object.keys(filters) as (keyof QueueFilters)[]).filter((field) => isFilterActive(filters, field));
+  // A score range is one filter, whichever ends are set.
+  return fields.length - (fields.includes('scoreMin') && fields.includes('scoreMax') ? 1 : 0);
 }

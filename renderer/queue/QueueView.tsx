@@ -15,7 +15,7 @@ import { FilterBar } from './FilterBar.js';
 import { count } from './format.js';
 import { MAX_SCROLL_ROWS, QueueGrid, type GridControls } from './QueueGrid.js';
 import { activeView, clearFilters, isModified, setFilters, setSort, useQueueState } from './queue-store.js';
-import { SaveViewDialog } from './SaveViewDialog.js';
+import { DeleteViewButton, SaveViewDialog } from './SaveViewDialog.js';
 import { useFacets } from './useFacets.js';
 import { useQueueRows, type RowPosition } from './useQueueRows.js';
 import { coalesced } from './coalesce.js';
@@ -296,6 +296,7 @@ export function QueueView({ active }: { readonly active: boolean }) {
           <SearchBox value={query.filters.search} onChange={onSearch} inputRef={searchInput} />
           <ColumnsMenu layout={layout} onChange={setLayout} />
           <SaveViewDialog current={view} />
+          {view !== undefined && !view.builtIn && <DeleteViewButton view={view} />}
           <Button
             className="button"
             aria-label="Keyboard shortcuts (?)"

@@ -1,4 +1,5 @@
-// Saving the query on screen as a view: a new one, or over the user's own view in use.
+// Saving the query on screen as a view (a new one, or over the user's own view in use), and
+// deleting the user's own view.
 import { useState } from 'react';
 import {
   Button,
@@ -14,7 +15,7 @@ import {
   TextField,
 } from 'react-aria-components';
 import type { SavedView } from '../../common/queue/views.js';
-import { saveView } from './queue-store.js';
+import { deleteView, saveView } from './queue-store.js';
 
 export function SaveViewDialog({ current }: { readonly current: SavedView | undefined }) {
   const [error, setError] = useState<string | null>(null);
@@ -75,6 +76,42 @@ export function SaveViewDialog({ current }: { readonly current: SavedView | unde
                   </Button>
                 </div>
               </Form>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}
+
+/** Deletes the user's own view in use, after asking. */
+export function DeleteViewButton({ view }: { readonly view: SavedView }) {
+  return (
+    <DialogTrigger>
+      <Button className="button button-quiet">Delete view</Button>
+      <ModalOverlay className="modal-overlay" isDismissable>
+        <Modal className="modal modal-narrow">
+          <Dialog role="alertdialog" aria-labelledby="delete-view-title">
+            {({ close }) => (
+              <>
+                <Heading slot="title" id="delete-view-title">
+                  Delete “{view.name}”?
+                </Heading>
+                <p>The view goes; the responses it lists stay in the queue.</p>
+                <div className="dialog-actions">
+                  <Button className="button" onPress={close} autoFocus>
+                    Cancel
+                  </Button>
+                  <Button
+                    className="button button-primary"
+                    onPress={() => {
+                      void deleteView(view.id).finally(close);
+                    }}
+                  >
+                    Delete
+                  </Button>
+                </div>
+              </>
             )}
           </Dialog>
         </Modal>

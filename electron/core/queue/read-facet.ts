@@ -4,6 +4,7 @@ import { BANDS } from '../../../common/domain/metrics.js';
 import { FACET_VALUE_LIMIT, type Facet, type FacetCounts, type FacetValue } from '../../../common/queue/facets.js';
 import type { QueueQuery } from '../../../common/queue/query.js';
 import type { Db } from '../db/sqlite.js';
+import { countingSql } from './counting-plan.js';
 import { queueStatement } from './queue-statements.js';
 import type { QueueReadContext } from './read-page.js';
 import { DRIVE_ALL, facetExclusions, filterConditions, filterWhere, overdueSql } from './sql/filters.js';
@@ -52,9 +53,17 @@ export function readFacet(db: Db, query: QueueQuery, facet: Facet, context: Queu
   const where = filterWhere(query.filters, filterContext, exclude);
   if (facet === 'overdue') {
     const overdue = overdueSql(context.now);
-    const n = queueStatement(db, `SELECT count(*) FROM responses WHERE (${where.sql}) AND (${overdue.sql})`)
+    const params = [...where.params, ...overdue.params];
+    const text = countingSql(
+      db,
+      (hint) => `SELECT count(*) FROM responses ${hint} WHERE (${where.sql}) AND (${overdue.sql})`,
+      params,
+      query.filters,
+      exclude,
+    );
+    const n = queueStatement(db, text)
       .pluck()
-      .get(...where.params, ...overdue.params) as number;
+      .get(...params) as number;
     return { facet, values: [{ value: true, count: n }], otherCount: 0 };
   }
   if (facet === 'tags') {
@@ -69,9 +78,13 @@ export function readFacet(db: Db, query: QueueQuery, facet: Facet, context: Queu
     return toFacetCounts(facet, groups as Group[]);
   }
   const column = FACET_COLUMNS[facet];
-  const groups = queueStatement(
+  const text = countingSql(
     db,
-    `SELECT ${column} AS value, count(*) AS n FROM responses WHERE ${where.sql} GROUP BY ${column}`,
-  ).all(...where.params) as Group[];
+    (hint) => `SELECT ${column} AS value, count(*) AS n FROM responses ${hint} WHERE ${where.sql} GROUP BY ${column}`,
+    where.params,
+    query.filters,
+    exclude,
+  );
+  const groups = queueStatement(db, text).all(...where.params) as Group[];
   return toFacetCounts(facet, groups);
 }

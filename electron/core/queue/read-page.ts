@@ -11,6 +11,7 @@ import type { SurveyChannel } from '../../../common/domain/channels.js';
 import type { SurveyType } from '../../../common/domain/metrics.js';
 import type { Db } from '../db/sqlite.js';
 import { toFtsPrefixQuery } from '../db/readers/search-responses.js';
+import { countingSql } from './counting-plan.js';
 import { queueStatement } from './queue-statements.js';
 import { staffInNameOrder } from './queue-context.js';
 import { decodeCursor, encodeCursor, positionOf } from './sql/cursor.js';
@@ -150,7 +151,14 @@ export function readQueuePage(db: Db, request: QueuePageRequest, context: QueueR
 
 export function countQueue(db: Db, query: QueueQuery, context: QueueReadContext): number {
   const filter = filterWhere(query.filters, { ...context, probe: DRIVE_ALL });
-  return queueStatement(db, `SELECT count(*) FROM responses WHERE ${filter.sql}`)
+  const text = countingSql(
+    db,
+    (hint) => `SELECT count(*) FROM responses ${hint} WHERE ${filter.sql}`,
+    filter.params,
+    query.filters,
+    [],
+  );
+  return queueStatement(db, text)
     .pluck()
     .get(...filter.params) as number;
 }

@@ -4,6 +4,7 @@ import { FOLLOWUP_STATUSES } from '../../../common/domain/followup-status.js';
 import { BANDS, bandOf, SCORE_SCALES, SURVEY_TYPES } from '../../../common/domain/metrics.js';
 import { openDatabase } from '../../../electron/core/db/open-database.js';
 import { MIGRATIONS } from '../../../electron/core/db/migrations/index.js';
+import { OPEN_STATUS_LIST_SQL, statusListSql } from '../../../electron/core/db/migrations/0002-queue-indexes.js';
 import type { Db } from '../../../electron/core/db/sqlite.js';
 import { applyChanges } from '../../../electron/core/db/writers/apply-changes.js';
 import { at, event, followup, respondent, response } from '../db/support/records.js';
@@ -56,6 +57,12 @@ describe('queue schema (migration 0002)', () => {
       expect(db.prepare("SELECT status_rank FROM responses WHERE id = 'nps-0'").pluck().get()).toBe(i);
     });
     db.close();
+  });
+
+  it('writes status lists the way the open-follow-up partial indexes expect them', () => {
+    expect(statusListSql(['waiting', 'new', 'in_progress', 'assigned'])).toBe(OPEN_STATUS_LIST_SQL);
+    expect(statusListSql(['done', 'new'])).toBe("('new', 'done')");
+    expect(statusListSql(["x') OR 1 --"])).toBe('()');
   });
 
   it('treats blank comments as no comment', () => {

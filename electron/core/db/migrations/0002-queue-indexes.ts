@@ -41,8 +41,19 @@ function statusRankSql(): string {
   return `CASE status ${FOLLOWUP_STATUSES.map((status, i) => `WHEN '${status}' THEN ${i}`).join(' ')} END`;
 }
 
-/** The SQL list of open statuses; the overdue index and the overdue filter share it verbatim. */
-export const OPEN_STATUS_LIST_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+/**
+ * A list of statuses as SQL literals, in lifecycle order. SQLite uses a partial index only
+ * when the query repeats its WHERE term verbatim, so the status filter writes its list the
+ * same way (statuses are a closed enum, checked by the IPC schema, so literals are safe).
+ */
+export function statusListSql(statuses: readonly string[]): string {
+  return `(${FOLLOWUP_STATUSES.filter((s) => statuses.includes(s))
+    .map((s) => `'${s}'`)
+    .join(', ')})`;
+}
+
+/** The open statuses; the open-follow-up indexes and the filters share it verbatim. */
+export const OPEN_STATUS_LIST_SQL = statusListSql(OPEN_STATUSES);
 
 /** Rebuilds one response's tag rows from the response and its follow-up. */
 function refreshTags(rid: string, responseId: string): string {
@@ -93,9 +104,12 @@ CREATE INDEX responses_q_last_contact ON responses (last_contact_at, created_at 
 -- instead of a million table rows.
 CREATE INDEX responses_q_cover ON responses (survey_type, band, channel, status, has_comment, language, country,
   product, assignee_id, score, company, due_at, created_at);
--- Open follow-ups by due time: the "Overdue" view, and the count on its badge.
+-- Open follow-ups by due time: the "Overdue" view, and the count on its badge; and one
+-- person's open follow-ups by due time: "My follow-ups".
 CREATE INDEX responses_q_open_due ON responses (due_at, created_at DESC)
   WHERE due_at IS NOT NULL AND status IN ${OPEN_STATUS_LIST_SQL};
+CREATE INDEX responses_q_open_assignee_due ON responses (assignee_id, due_at, created_at DESC)
+  WHERE status IN ${OPEN_STATUS_LIST_SQL};
 
 CREATE TABLE queue_tags (
   rid INTEGER NOT NULL,

@@ -2,9 +2,9 @@
 // that an index of migrations 0001/0002 leads with, so SQLite can start from the most
 // selective one (its statistics say which) or read the sort index and test the rest.
 import { type Facet, FACET_FILTER_FIELDS } from '../../../../common/queue/facets.js';
-import type { QueueFilters, ReceivedRange } from '../../../../common/queue/query.js';
+import { isFilterActive, type QueueFilters, type ReceivedRange } from '../../../../common/queue/query.js';
 import { BANDS } from '../../../../common/domain/metrics.js';
-import { OPEN_STATUS_LIST_SQL } from '../../db/migrations/0002-queue-indexes.js';
+import { OPEN_STATUS_LIST_SQL, statusListSql } from '../../db/migrations/0002-queue-indexes.js';
 import { toFtsPrefixQuery } from '../../db/readers/search-responses.js';
 import { allOf, inList, placeholders, sql, type SqlFragment } from './sql-fragment.js';
 
@@ -99,7 +99,7 @@ export function filterConditions(
   if (active('country') && filters.country.length > 0) where.push(inList('country', filters.country));
   if (active('channel') && filters.channel.length > 0) where.push(inList('channel', filters.channel));
   if (active('language') && filters.language.length > 0) where.push(inList('language', filters.language));
-  if (active('status') && filters.status.length > 0) where.push(inList('status', filters.status));
+  if (active('status') && filters.status.length > 0) where.push(sql(`status IN ${statusListSql(filters.status)}`));
   if (active('assignee') && filters.assignee.length > 0) where.push(assigneeSql(filters.assignee, context.me));
   if (active('hasComment') && filters.hasComment !== null)
     where.push(sql('has_comment = ?', filters.hasComment ? 1 : 0));
@@ -130,4 +130,28 @@ export function filterWhere(
 
 export function facetExclusions(facet: Facet): readonly (keyof QueueFilters)[] {
   return FACET_FILTER_FIELDS[facet];
+}
+
+/** Filters whose columns are all in responses_q_cover. */
+const COVERED_FILTERS: readonly (keyof QueueFilters)[] = [
+  'metric',
+  'band',
+  'scoreMin',
+  'scoreMax',
+  'product',
+  'company',
+  'country',
+  'channel',
+  'language',
+  'status',
+  'assignee',
+  'hasComment',
+  'overdue',
+];
+
+/** Whether responses_q_cover alone can answer these filters (no date range, search or tags). */
+export function coveredByCountingIndex(filters: QueueFilters, exclude: readonly (keyof QueueFilters)[]): boolean {
+  return (Object.keys(filters) as (keyof QueueFilters)[]).every(
+    (field) => exclude.includes(field) || !isFilterActive(filters, field) || COVERED_FILTERS.includes(field),
+  );
 }
