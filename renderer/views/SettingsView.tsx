@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../common/ipc/channels/app.js';
 import { ConnectionSection } from '../settings/ConnectionSection.js';
+import { SyncSection } from '../sync/SyncSection.js';
 
 export function SettingsView({ info }: { readonly info: AppInfo | null }) {
   return (
@@ -8,6 +9,7 @@ export function SettingsView({ info }: { readonly info: AppInfo | null }) {
         <h1>Settings</h1>
       </header>
       <ConnectionSection />
+      <SyncSection />
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">About this installation</h2>
         {info === null ? (
