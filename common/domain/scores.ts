@@ -38,3 +38,9 @@ export function cesMean(scores: readonly number[]): number | null {
 export function cesLowEffortPercent(c: BandCounts): number | null {
   return csatPercent(c);
 }
+
+/** CES mean from a sum of scores and their count (what SQL aggregates), rounded like cesMean. */
+export function cesMeanOfTotal(scoreSum: number, count: number): number | null {
+  if (count === 0) return null;
+  return Math.round((scoreSum / count) * 100) / 100;
+}

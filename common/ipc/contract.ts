@@ -6,6 +6,7 @@ import { VAULT_CHANNELS } from './channels/vault.js';
 import { SESSION_CHANNELS } from './channels/session.js';
 import { QUEUE_CHANNELS } from './channels/queue.js';
 import { SYNC_CHANNELS } from './channels/sync.js';
+import { TEAM_CHANNELS } from './channels/team.js';
 
 export const IPC_CHANNELS = {
   ...APP_CHANNELS,
@@ -13,6 +14,7 @@ export const IPC_CHANNELS = {
   ...SESSION_CHANNELS,
   ...QUEUE_CHANNELS,
   ...SYNC_CHANNELS,
+  ...TEAM_CHANNELS,
 } as const;
 
 export type ChannelName = keyof typeof IPC_CHANNELS;

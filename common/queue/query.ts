@@ -49,6 +49,16 @@ export const ReceivedRange = z.union([
 ]);
 export type ReceivedRange = z.infer<typeof ReceivedRange>;
 
+/**
+ * Follow-ups by due time, epoch milliseconds: from inclusive, to exclusive, either end open.
+ * Rows without a due time never match, so {from: null, to: null} means "has a due time".
+ * Absolute only: a link from the Team view carries the exact bounds its counts used.
+ */
+export const DueRange = z
+  .strictObject({ from: z.number().int().nullable(), to: z.number().int().nullable() })
+  .refine((r) => r.from === null || r.to === null || r.from < r.to, 'from must be before to');
+export type DueRange = z.infer<typeof DueRange>;
+
 /** 'me' is the signed-in staff member; 'unassigned' matches follow-ups without assignee. */
 export const AssigneeFilter = z.union([z.literal('me'), z.literal('unassigned'), Id]);
 export type AssigneeFilter = z.infer<typeof AssigneeFilter>;
@@ -75,6 +85,8 @@ export const QueueFilters = z.strictObject({
   received: ReceivedRange.nullable(),
   /** Only open follow-ups whose due time has passed. */
   overdue: z.boolean(),
+  /** Only follow-ups due in this range (any status). Absent in views saved before it existed. */
+  due: DueRange.nullable().default(null),
   /** Any of these tags, on the response or its follow-up. */
   tags: z.array(Label).max(LIST_MAX),
   /** Full-text search over comments: every word must match, as a prefix. */
@@ -103,6 +115,7 @@ export const EMPTY_FILTERS: QueueFilters = {
   hasComment: null,
   received: null,
   overdue: false,
+  due: null,
   tags: [],
   search: '',
 };

@@ -6,6 +6,7 @@ import { appHandlers } from '../ipc/handlers/app-handlers.js';
 import { vaultHandlers } from '../ipc/handlers/vault-handlers.js';
 import { queueHandlers } from '../ipc/handlers/queue-handlers.js';
 import { syncHandlers } from '../ipc/handlers/sync-handlers.js';
+import { teamHandlers } from '../ipc/handlers/team-handlers.js';
 import { EventBus } from '../events.js';
 import { bundledDbWorkerPath, WorkerDatabaseClient } from '../db/worker-database-client.js';
 import { Vault } from '../vault/vault.js';
@@ -58,6 +59,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
     ...queueHandlers({ database: () => vault.database() }),
     ...syncHandlers({ engine: () => session.engine(), database: () => vault.database() }),
     ...sessionHandlers(session),
+    ...teamHandlers({ database: () => vault.database() }),
   };
   const dispatch = createHandlerTable(handlers, {
     onInternalError: (channel, error) => {

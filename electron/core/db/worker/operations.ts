@@ -14,6 +14,7 @@ import { putSetting } from '../writers/put-setting.js';
 import { getSetting } from '../readers/get-setting.js';
 import { QUEUE_OPERATIONS } from '../../queue/operations.js';
 import { SYNC_OPERATIONS } from '../../sync/store/operations.js';
+import { TEAM_OPERATIONS } from '../../team/operations.js';
 
 export type NoArgs = Readonly<Record<string, never>>;
 
@@ -40,6 +41,7 @@ export const DB_OPERATIONS = {
   },
   ...QUEUE_OPERATIONS,
   ...SYNC_OPERATIONS,
+  ...TEAM_OPERATIONS,
 } satisfies Readonly<Record<string, (db: Db, args: never) => unknown>>;
 
 export type OperationName = keyof typeof DB_OPERATIONS;

@@ -2,11 +2,16 @@
 // that an index of migrations 0001/0002 leads with, so SQLite can start from the most
 // selective one (its statistics say which) or read the sort index and test the rest.
 import { type Facet, FACET_FILTER_FIELDS } from '../../../../common/queue/facets.js';
-import { isFilterActive, type QueueFilters, type ReceivedRange } from '../../../../common/queue/query.js';
+import {
+  isFilterActive,
+  type DueRange,
+  type QueueFilters,
+  type ReceivedRange,
+} from '../../../../common/queue/query.js';
 import { BANDS } from '../../../../common/domain/metrics.js';
 import { OPEN_STATUS_LIST_SQL, statusListSql } from '../../db/migrations/0002-queue-indexes.js';
 import { toFtsPrefixQuery } from '../../db/readers/search-responses.js';
-import { allOf, inList, placeholders, sql, type SqlFragment } from './sql-fragment.js';
+import { allOf, inList, joinSql, placeholders, sql, type SqlFragment } from './sql-fragment.js';
 
 export interface FilterContext {
   /** The signed-in staff member, for assignee "me"; null matches nobody. */
@@ -54,6 +59,14 @@ export function resolveReceived(range: ReceivedRange, now: number): { from: numb
 /** The overdue condition, written as the partial index responses_q_open_due expects it. */
 export function overdueSql(now: number): SqlFragment {
   return sql(`due_at IS NOT NULL AND status IN ${OPEN_STATUS_LIST_SQL} AND due_at < ?`, now);
+}
+
+/** Due within the range; a row without a due time never matches (the range may be open). */
+export function dueSql(range: DueRange): SqlFragment {
+  const parts = [sql('due_at IS NOT NULL')];
+  if (range.from !== null) parts.push(sql('due_at >= ?', range.from));
+  if (range.to !== null) parts.push(sql('due_at < ?', range.to));
+  return joinSql(parts, ' AND ');
 }
 
 export const FTS_MATCHES_SQL = 'SELECT rowid FROM responses_fts WHERE responses_fts MATCH ?';
@@ -109,6 +122,7 @@ export function filterConditions(
     if (to !== null) where.push(sql('created_at < ?', to));
   }
   if (active('overdue') && filters.overdue) where.push(overdueSql(context.now));
+  if (active('due') && filters.due !== null) where.push(dueSql(filters.due));
   if (active('tags') && filters.tags.length > 0) {
     const rid = context.probe.tags ? '+rid' : 'rid';
     where.push(sql(`${rid} IN (${TAG_MATCHES_SQL(filters.tags.length)})`, ...filters.tags));
