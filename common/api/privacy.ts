@@ -55,14 +55,16 @@ export const ErasureReply = z.strictObject({
 });
 export type ErasureReply = z.infer<typeof ErasureReply>;
 
-export const AUDIT_ACTIONS = ['export', 'erasure', 'rectification', 'restriction', 'objection'] as const;
+/** 'bulk_export': a CSV or XLSX made by a client (POST /v1/audit/exports), about many respondents. */
+export const AUDIT_ACTIONS = ['export', 'erasure', 'rectification', 'restriction', 'objection', 'bulk_export'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AuditEntry = z.strictObject({
   id: Id,
   actor_id: Id,
   action: z.enum(AUDIT_ACTIONS),
-  end_user_id: Id,
+  /** The respondent acted on; null for a bulk export, which is about many. */
+  end_user_id: Id.nullable(),
   at: Instant,
   /** What changed, never the personal data itself: field names, flag values, the reason. */
   details: z.record(z.string(), z.union([PropertyValue, z.array(z.string())])),

@@ -19,6 +19,7 @@ import {
   RespondentReply,
   RestrictionBody,
 } from './privacy.js';
+import { ExportAuditBody, ExportAuditReply } from './export-audit.js';
 
 /**
  * Who may call: any staff token, a manager's token, or an ingestion key (surveys; a
@@ -194,6 +195,21 @@ export const API_ROUTES = {
     auth: 'manager',
     query: AuditQuery,
     replies: { 200: AuditReply },
+  },
+  recordExport: {
+    operationId: 'recordExport',
+    method: 'POST',
+    path: '/v1/audit/exports',
+    summary: 'Record an export made by a client',
+    description:
+      'A client reports a CSV or XLSX it exported (which filter, which columns, whether personal data), to ' +
+      'be attributed to the staff member whose token sends it in the audit trail that `GET /v1/audit` lists. ' +
+      'Clients queue these while offline: the same `export_id` from the same staff member again answers 200 ' +
+      'with the entry already recorded.',
+    auth: 'staff',
+    body: ExportAuditBody,
+    maxBodyBytes: 512 * KIB,
+    replies: { 201: ExportAuditReply, 200: ExportAuditReply },
   },
   ingestResponse: {
     operationId: 'ingestResponse',

@@ -12,6 +12,7 @@ import { registerSyncRoutes } from './routes/sync-routes.js';
 import { registerStaffRoutes } from './routes/staff-routes.js';
 import { registerPrivacyRoutes } from './routes/privacy-routes.js';
 import { registerIngestionRoutes } from './routes/ingestion-routes.js';
+import { registerAuditRoutes } from './routes/audit-routes.js';
 
 export interface AppOptions {
   readonly logger: boolean;
@@ -59,5 +60,6 @@ export function buildApp(ctx: HttpContext, hub: PokeHub, options: AppOptions): F
   registerStaffRoutes(app, ctx);
   registerPrivacyRoutes(app, ctx);
   registerIngestionRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   return app;
 }

@@ -8,7 +8,7 @@ interface AuditRow {
   seq: number;
   actor_id: string;
   action: AuditAction;
-  end_user_id: string;
+  end_user_id: string | null;
   at: string;
   details: string;
 }
@@ -25,7 +25,7 @@ export class AuditRepo {
   readonly #ofEndUser;
 
   constructor(db: Db) {
-    this.#insert = db.prepare<[string, AuditAction, string, string, string]>(
+    this.#insert = db.prepare<[string, AuditAction, string | null, string, string]>(
       'INSERT INTO audit (actor_id, action, end_user_id, at, details) VALUES (?, ?, ?, ?, ?)',
     );
     this.#recent = db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY seq DESC LIMIT ?');
@@ -34,7 +34,14 @@ export class AuditRepo {
     );
   }
 
-  record(actorId: string, action: AuditAction, endUserId: string, at: string, details: AuditEntry['details']): void {
+  /** `endUserId` null: an entry about many respondents (a client's bulk export). */
+  record(
+    actorId: string,
+    action: AuditAction,
+    endUserId: string | null,
+    at: string,
+    details: AuditEntry['details'],
+  ): void {
     this.#insert.run(actorId, action, endUserId, at, writeJson(details));
   }
 
