@@ -115,6 +115,19 @@ function electronShellServices(profileDir: string, osKeyStore: OsKeyStore | null
     osKeyStore,
     // net.fetch: requests go through Chromium's network stack, so system proxies apply.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    // Exports: the OS save dialog, over the window; null when the user cancels.
+    chooseExportPath: async (suggestedName, format) => {
+      const options = {
+        defaultPath: path.join(app.getPath('downloads'), suggestedName),
+        filters: [
+          format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel workbook', extensions: ['xlsx'] },
+        ],
+      };
+      const parent = liveWindow();
+      const { canceled, filePath } =
+        parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
+      return canceled || filePath === '' ? null : filePath;
+    },
     // Sync retries at once when the laptop wakes up or the network comes back.
     systemEvents: watchSystemEvents({
       isOnline: () => net.isOnline(),

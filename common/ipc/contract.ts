@@ -7,6 +7,7 @@ import { SESSION_CHANNELS } from './channels/session.js';
 import { QUEUE_CHANNELS } from './channels/queue.js';
 import { SYNC_CHANNELS } from './channels/sync.js';
 import { TEAM_CHANNELS } from './channels/team.js';
+import { EXPORT_CHANNELS } from './channels/export.js';
 
 export const IPC_CHANNELS = {
   ...APP_CHANNELS,
@@ -15,6 +16,7 @@ export const IPC_CHANNELS = {
   ...QUEUE_CHANNELS,
   ...SYNC_CHANNELS,
   ...TEAM_CHANNELS,
+  ...EXPORT_CHANNELS,
 } as const;
 
 export type ChannelName = keyof typeof IPC_CHANNELS;

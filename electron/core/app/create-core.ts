@@ -7,6 +7,7 @@ import { vaultHandlers } from '../ipc/handlers/vault-handlers.js';
 import { queueHandlers } from '../ipc/handlers/queue-handlers.js';
 import { syncHandlers } from '../ipc/handlers/sync-handlers.js';
 import { teamHandlers } from '../ipc/handlers/team-handlers.js';
+import { createExportsArea } from '../export/exports-area.js';
 import { EventBus } from '../events.js';
 import { bundledDbWorkerPath, WorkerDatabaseClient } from '../db/worker-database-client.js';
 import { Vault } from '../vault/vault.js';
@@ -41,6 +42,16 @@ export function createCore(shell: ShellServices): LoopdeskCore {
   vault.start().catch((error: unknown) => {
     shell.logError('vault start', error);
   });
+  // CSV/XLSX exports, and the uplink that sends their audit trail to the current server.
+  const exportsArea = createExportsArea({
+    database: () => vault.database(),
+    events,
+    fetch: shell.fetch,
+    ...(shell.chooseExportPath === undefined ? {} : { chooseExportPath: shell.chooseExportPath }),
+    logError: (context, error) => {
+      shell.logError(context, error);
+    },
+  });
   // Once the vault unlocks, the session picks the data source (demo server or the stored
   // API) and runs the sync engine against it.
   const session = new SessionManager<SyncEngine>({
@@ -48,7 +59,10 @@ export function createCore(shell: ShellServices): LoopdeskCore {
     events,
     fetch: shell.fetch,
     startDemoServer: shell.startDemoServer,
-    createEngine: (args) => createSyncEngine({ ...args, systemEvents: shell.systemEvents }),
+    createEngine: (args) => {
+      exportsArea.connect(args.connection);
+      return createSyncEngine({ ...args, systemEvents: shell.systemEvents });
+    },
     logError: (context, error) => {
       shell.logError(context, error);
     },
@@ -60,6 +74,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
     ...syncHandlers({ engine: () => session.engine(), database: () => vault.database() }),
     ...sessionHandlers(session),
     ...teamHandlers({ database: () => vault.database() }),
+    ...exportsArea.handlers,
   };
   const dispatch = createHandlerTable(handlers, {
     onInternalError: (channel, error) => {
@@ -71,6 +86,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
     events,
     vault,
     close: async () => {
+      await exportsArea.close();
       await session.close();
       await vault.close();
     },

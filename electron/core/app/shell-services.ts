@@ -4,6 +4,7 @@
 import type { StartDemoServer } from '../session/demo-server.js';
 import type { SubscribeSystemEvents } from '../sync/sync-engine.js';
 import type { OsKeyStore } from '../vault/key-store.js';
+import type { ChooseExportPath } from '../export/export-service.js';
 
 export interface ShellServices {
   readonly kind: 'electron' | 'browser';
@@ -45,4 +46,9 @@ export interface ShellServices {
    * sleeps and the network interfaces. Optional: without it, sync relies on its interval.
    */
   readonly systemEvents?: SubscribeSystemEvents;
+  /**
+   * Asks where to save an export (Electron: the save dialog); resolves null when the user
+   * cancels. Absent in browser mode, where the page downloads the file itself.
+   */
+  readonly chooseExportPath?: ChooseExportPath;
 }

@@ -13,7 +13,7 @@ export interface TeamHandlerDeps {
 }
 
 /** A locked vault or a database failure reaches the renderer as a typed IpcFailure. */
-const explained = <T>(run: () => Promise<T>): Promise<T> =>
+export const explained = <T>(run: () => Promise<T>): Promise<T> =>
   run().catch((error: unknown) => {
     throw toIpcFailure(error) ?? error;
   });
