@@ -91,9 +91,10 @@ CREATE TABLE export_audit (
   exported_at INTEGER NOT NULL,
   kind TEXT NOT NULL,
   format TEXT NOT NULL,
-  -- JSON: the filter as readable clauses, and the column ids.
+  -- JSON: the filter as readable clauses, the column ids, and a selection's response ids.
   filter TEXT NOT NULL,
   columns TEXT NOT NULL,
+  response_ids TEXT,
   personal_data INTEGER NOT NULL CHECK (personal_data IN (0, 1)),
   row_count INTEGER NOT NULL,
   -- pending → sent; or refused, when the server answered that it will never take it.
