@@ -1,7 +1,7 @@
 // Pulls the change feed to its end. Each page is fetched as bytes, handed to the database
 // worker (moved, not copied), staged there (parsed and validated) and then committed with
-// its cursor in one transaction. The next page is fetched while the worker writes this one,
-// so the network and the disk work at the same time.
+// its cursor in one transaction. The next page is fetched while the worker stages and writes
+// this one, so the network and the disk work at the same time.
 import type { DatabaseClient } from '../db/database-client.js';
 import { ApiFailure } from './api-failure.js';
 import type { ApiClient } from './api-client.js';
@@ -19,6 +19,7 @@ export interface PullContext {
   readonly api: ApiClient;
   readonly signal: AbortSignal;
   readonly pageSize: number;
+  readonly bootstrapBatchRecords: number;
   readonly now: () => number;
   readonly onProgress: (progress: PullProgress) => void;
   readonly onPage: (result: Extract<CommitResult, { ok: true }>) => void;
@@ -57,28 +58,38 @@ async function pullPass(ctx: PullContext): Promise<PassOutcome> {
   const begin = await ctx.db.call('syncBeginPull', {});
   let cursor = begin.cursor;
   let done = 0;
+  let staged = 0;
   ctx.onProgress({ bootstrapping: begin.bootstrapping, done, estimatedTotal: null });
   let prefetch: Prefetch | null = fetchPage(ctx, cursor);
   let finished = false;
   try {
     while (prefetch !== null) {
       const body: ArrayBuffer = await prefetch.bytes;
-      const staged = await ctx.db.call('syncStagePage', { body }, { transfer: [body] });
-      if (staged.kind === 'reset') return { kind: 'reset', reason: staged.reason };
-      if (staged.kind === 'invalid') throw new ApiFailure('bad_reply', staged.reason);
-      prefetch = staged.hasMore ? fetchPage(ctx, staged.nextCursor) : null;
-      const committed = await ctx.db.call('syncCommitPage', { stageId: staged.stageId, cursor, nowMs: ctx.now() });
+      const page = await ctx.db.call('syncStagePage', { body }, { transfer: [body] });
+      if (page.kind === 'reset') return { kind: 'reset', reason: page.reason };
+      if (page.kind === 'invalid') throw new ApiFailure('bad_reply', page.reason);
+      prefetch = page.hasMore ? fetchPage(ctx, page.nextCursor) : null;
+      staged += page.count;
+      // A bootstrap commits several pages per transaction; later pulls commit every page, so a
+      // colleague's change shows up at once.
+      if (begin.bootstrapping && page.hasMore && staged < ctx.bootstrapBatchRecords) continue;
+      const committed = await ctx.db.call('syncCommitPages', {
+        throughStageId: page.stageId,
+        cursor,
+        nowMs: ctx.now(),
+      });
       if (!committed.ok) {
         // Only this engine writes the cursor; if it moved, start the pass again from it.
         throw new Error('The local sync position changed during a pull.');
       }
-      cursor = staged.nextCursor;
-      done += staged.count;
+      cursor = page.nextCursor;
+      done += staged;
+      staged = 0;
       ctx.onPage(committed);
       ctx.onProgress({
         bootstrapping: begin.bootstrapping,
         done,
-        estimatedTotal: staged.remaining === null ? null : done + staged.remaining,
+        estimatedTotal: page.remaining === null ? null : done + page.remaining,
       });
       if (prefetch !== null && (await ctx.betweenPages())) {
         // The push may have changed what the prefetched page should contain.

@@ -21,6 +21,11 @@ import { MutationRefused } from './mutation-refused.js';
 export interface SyncEngineOptions {
   /** Changes per GET /v1/changes (the API allows up to 5,000). */
   readonly pageSize: number;
+  /**
+   * Changes per transaction during a bootstrap (several pages): each commit rewrites the
+   * pages it touched at the end of the tables and in the WAL, so fewer commits write less.
+   */
+  readonly bootstrapBatchRecords: number;
   /** Mutations per POST /v1/mutations (the API allows up to 500). */
   readonly pushBatchSize: number;
   /** The fallback pull, for pokes lost with a dead connection. */
@@ -37,6 +42,7 @@ export interface SyncEngineOptions {
 
 export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
   pageSize: 5_000,
+  bootstrapBatchRecords: 20_000,
   pushBatchSize: 100,
   intervalMs: 60_000,
   backoff: DEFAULT_BACKOFF,
@@ -206,6 +212,7 @@ export class SyncEngine {
         api: this.api,
         signal,
         pageSize: this.options.pageSize,
+        bootstrapBatchRecords: this.options.bootstrapBatchRecords,
         now: () => this.clock.now(),
         onProgress: (progress) => {
           this.tracker.update({

@@ -17,7 +17,11 @@ afterAll(async () => {
 describe('bootstrap', () => {
   it('pulls the whole feed into the cache, field by field, and records who is signed in', async () => {
     const me = agents(server)[0]!;
-    const client = await openClient({ server, token: me.token, options: { pageSize: 250, pokes: false } });
+    const client = await openClient({
+      server,
+      token: me.token,
+      options: { pageSize: 250, bootstrapBatchRecords: 500, pokes: false },
+    });
     await client.engine.syncNow();
     const status = client.engine.status();
     expect(status).toMatchObject({ phase: 'idle', pendingMutations: 0, message: null });

@@ -1,7 +1,7 @@
 // A page and its cursor land together; invalid records are quarantined, not fatal.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/sqlite.js';
-import { commitStagedPage } from '../../../electron/core/sync/store/commit-page.js';
+import { commitStagedPages } from '../../../electron/core/sync/store/commit-page.js';
 import { stagePage } from '../../../electron/core/sync/store/stage-page.js';
 import { readCursor } from '../../../electron/core/sync/store/sync-state.js';
 import { respondent, response } from '../db/support/records.js';
@@ -44,12 +44,12 @@ describe('staging and committing a page', () => {
       bytes({ changes: [{ kind: 'respondent', data: respondent('u2') }], next_cursor: 'n', has_more: false }),
     );
     if (staged.kind !== 'page') throw new Error('not staged');
-    expect(commitStagedPage(db, { stageId: staged.stageId, cursor: 'some-older-cursor', nowMs: 0 })).toEqual({
+    expect(commitStagedPages(db, { throughStageId: staged.stageId, cursor: 'some-older-cursor', nowMs: 0 })).toEqual({
       ok: false,
       reason: 'cursor_moved',
     });
     expect(count(db, 'respondents')).toBe(1);
-    expect(commitStagedPage(db, { stageId: staged.stageId, cursor: readCursor(db), nowMs: 0 })).toEqual({
+    expect(commitStagedPages(db, { throughStageId: staged.stageId, cursor: readCursor(db), nowMs: 0 })).toEqual({
       ok: false,
       reason: 'not_staged',
     });

@@ -70,9 +70,10 @@ describe('reset of the mirror', () => {
 });
 
 describe('bulk load', () => {
-  it('defers the response indexes while the table fills, then rebuilds exactly the same ones', () => {
+  it('defers the response indexes and the full-text index while the table fills, then rebuilds them', () => {
     const { db } = openTestDatabase();
     const indexes = schema(db, 'index');
+    const triggers = schema(db, 'trigger');
     expect(beginBulkLoad(db)).toBe(true);
     expect(isBulkLoading(db)).toBe(true);
     const during = db
@@ -80,9 +81,19 @@ describe('bulk load', () => {
       .pluck()
       .all();
     expect(during).toEqual(['responses_end_user']);
-    applyPage(db, respondentStory('u1', 'r1'));
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'responses_fts_*'").all(),
+    ).toEqual([]);
+    applyPage(db, [...respondentStory('u1', 'r1'), ...respondentStory('u2', 'r2')]);
+    const search = () =>
+      db.prepare(`SELECT count(*) FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH 'comment'`).pluck().get();
+    expect(search()).toBe(0);
     expect(finishBulkLoad(db)).toBe(true);
     expect(schema(db, 'index')).toEqual(indexes);
+    expect(schema(db, 'trigger')).toEqual(triggers);
+    expect(search()).toBe(2);
+    db.exec(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}, rank) VALUES ('integrity-check', 1)`);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(isBulkLoading(db)).toBe(false);
     expect(finishBulkLoad(db)).toBe(false);
   });

@@ -2,7 +2,7 @@
 // serve them, and the signed-in staff member.
 import type { Change } from '../../../common/api/changes.js';
 import type { Db } from '../../../electron/core/db/sqlite.js';
-import { commitStagedPage, type CommitResult } from '../../../electron/core/sync/store/commit-page.js';
+import { commitStagedPages, type CommitResult } from '../../../electron/core/sync/store/commit-page.js';
 import { readCursor, SYNC_KEYS, writeSyncState } from '../../../electron/core/sync/store/sync-state.js';
 import { stagePage } from '../../../electron/core/sync/store/stage-page.js';
 import { staff } from '../db/support/records.js';
@@ -28,7 +28,7 @@ export function applyPage(db: Db, changes: readonly unknown[], hasMore = false):
   ).buffer;
   const staged = stagePage(db, body);
   if (staged.kind !== 'page') throw new Error(`not a page: ${JSON.stringify(staged)}`);
-  return commitStagedPage(db, { stageId: staged.stageId, cursor: readCursor(db), nowMs: Date.now() });
+  return commitStagedPages(db, { throughStageId: staged.stageId, cursor: readCursor(db), nowMs: Date.now() });
 }
 
 export function changes(...list: Change[]): Change[] {

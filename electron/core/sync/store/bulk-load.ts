@@ -1,15 +1,23 @@
 // A bootstrap fills an empty cache with up to millions of responses. Maintaining every
-// secondary index of the responses table row by row (the queue has one per sort column)
-// costs more than the rows themselves, so a bootstrap into an empty table drops them and
-// builds each once at the end, from sorted data. The dropped definitions are stored in the
-// same transaction as the drop, so a crash mid-bootstrap resumes in the same mode and the
-// indexes are always rebuilt when the feed has been read to its end.
+// secondary index of the responses table row by row (the queue and the team views have one
+// per sort column and report) costs more than the rows themselves, and so does feeding the
+// full-text index one commit at a time (each commit leaves a segment that must be merged).
+// So a bootstrap into an empty table drops those indexes and the full-text triggers, and at
+// the end builds each index once from sorted data and the full-text index in one pass. The
+// dropped definitions are stored in the same transaction as the drop: a crash mid-bootstrap
+// resumes in the same mode, and everything is rebuilt when the feed has been read to its end.
 import type { Db } from '../../db/sqlite.js';
+import { FTS_TABLE } from './reset-mirror.js';
 import { deleteSyncState, readSyncState, SYNC_KEYS, writeSyncState } from './sync-state.js';
 
-interface IndexDefinition {
+interface SchemaObject {
   readonly name: string;
   readonly sql: string;
+}
+
+interface Deferred {
+  readonly indexes: readonly SchemaObject[];
+  readonly triggers: readonly SchemaObject[];
 }
 
 /** Kept during a bootstrap: erasure tombstones look responses up by respondent. */
@@ -17,6 +25,10 @@ const KEPT_INDEXES: readonly string[] = ['responses_end_user'];
 
 /** A larger page cache while bootstrapping (KiB, SQLite's negative cache_size). */
 export const BOOTSTRAP_CACHE_KIB = 64 * 1024;
+
+function quoted(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
 
 export function isBulkLoading(db: Db): boolean {
   return readSyncState(db, SYNC_KEYS.deferredIndexes) !== undefined;
@@ -28,26 +40,36 @@ export function beginBulkLoad(db: Db): boolean {
     .transaction(() => {
       if (isBulkLoading(db)) return true;
       if (db.prepare('SELECT 1 FROM responses LIMIT 1').get() !== undefined) return false;
-      const indexes = db
-        .prepare(
-          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses' AND sql IS NOT NULL",
-        )
-        .all() as IndexDefinition[];
-      const deferred = indexes.filter((index) => !KEPT_INDEXES.includes(index.name));
-      for (const index of deferred) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
+      const indexes = (
+        db
+          .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses' AND sql IS NOT NULL",
+          )
+          .all() as SchemaObject[]
+      ).filter((index) => !KEPT_INDEXES.includes(index.name));
+      // Every trigger that writes the full-text index (insert, update and delete alike: the
+      // index is rebuilt from the table at the end, so nothing may half-maintain it meanwhile).
+      const triggers = db
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'responses' AND sql LIKE ?")
+        .all(`%INTO ${FTS_TABLE} %`) as SchemaObject[];
+      for (const index of indexes) db.exec(`DROP INDEX ${quoted(index.name)}`);
+      for (const trigger of triggers) db.exec(`DROP TRIGGER ${quoted(trigger.name)}`);
+      const deferred: Deferred = { indexes, triggers };
       writeSyncState(db, SYNC_KEYS.deferredIndexes, deferred);
       return true;
     })
     .immediate();
 }
 
-/** Builds the deferred indexes and refreshes the planner's statistics; a no-op outside bulk mode. */
+/** Builds what was deferred and refreshes the planner's statistics; a no-op outside bulk mode. */
 export function finishBulkLoad(db: Db): boolean {
-  const deferred = readSyncState(db, SYNC_KEYS.deferredIndexes) as readonly IndexDefinition[] | undefined;
+  const deferred = readSyncState(db, SYNC_KEYS.deferredIndexes) as Deferred | undefined;
   if (deferred === undefined) return false;
   db.transaction(() => {
-    const existing = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all());
-    for (const index of deferred) if (!existing.has(index.name)) db.exec(index.sql);
+    const existing = new Set(db.prepare('SELECT name FROM sqlite_master').pluck().all());
+    for (const index of deferred.indexes) if (!existing.has(index.name)) db.exec(index.sql);
+    db.prepare(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}) VALUES ('rebuild')`).run();
+    for (const trigger of deferred.triggers) if (!existing.has(trigger.name)) db.exec(trigger.sql);
     deleteSyncState(db, SYNC_KEYS.deferredIndexes);
   }).immediate();
   // The queue's planner chooses among many indexes; a sampled ANALYZE is enough for that
@@ -57,7 +79,7 @@ export function finishBulkLoad(db: Db): boolean {
   return true;
 }
 
-/** A bigger page cache while bootstrapping; the previous size is restored afterwards. */
+/** A bigger page cache while bootstrapping; SQLite's default afterwards. */
 export function setBootstrapCache(db: Db, on: boolean): void {
   db.pragma(`cache_size = ${on ? -BOOTSTRAP_CACHE_KIB : -2000}`);
 }

@@ -1,5 +1,5 @@
-// The second half of applying a page: its changes, its quarantined records and its cursor in
-// one transaction, so a crash leaves either the whole page and its cursor or neither (a
+// The second half of applying pages: their changes, their quarantined records and the cursor
+// in one transaction, so a crash leaves either the whole batch and its cursor or neither (a
 // replayed page is harmless: upserts by primary key, immutable events, erasure guards).
 // Follow-ups with unconfirmed local edits are not overwritten: the pulled version becomes
 // their base and the edits are re-applied on top (rebase.ts).
@@ -16,12 +16,13 @@ import { listBases, writeBase, type FollowupBase } from './followup-base.js';
 import { countPending } from './outbox-rows.js';
 import { purgeSyncDataOf } from './purge-erased.js';
 import { rebuildFollowup, settleBase } from './rebase.js';
-import { isInvalidChange, takeStagedPage, type InvalidChange } from './stage-page.js';
+import { isInvalidChange, takeStagedPages, type InvalidChange } from './stage-page.js';
 import { readCursor, SYNC_KEYS, writeSyncState } from './sync-state.js';
 
 export interface CommitArgs {
-  readonly stageId: number;
-  /** The cursor the page was requested with: the page applies only on top of it. */
+  /** Every staged page up to this one is committed, in one transaction. */
+  readonly throughStageId: number;
+  /** The cursor the first of them was requested with: they apply only on top of it. */
   readonly cursor: string | null;
   readonly nowMs: number;
 }
@@ -72,9 +73,10 @@ function recordIdOf(change: Change): string {
   return change.kind === 'erasure' ? change.data.end_user_id : change.data.id;
 }
 
-export function commitStagedPage(db: Db, args: CommitArgs): CommitResult {
-  const page = takeStagedPage(db, args.stageId);
-  if (page === null) return { ok: false, reason: 'not_staged' };
+export function commitStagedPages(db: Db, args: CommitArgs): CommitResult {
+  const pages = takeStagedPages(db, args.throughStageId);
+  const last = pages?.at(-1);
+  if (pages === null || last === undefined) return { ok: false, reason: 'not_staged' };
   const result = db
     .transaction((): CommitResult => {
       if (readCursor(db) !== args.cursor) return { ok: false, reason: 'cursor_moved' };
@@ -86,7 +88,7 @@ export function commitStagedPage(db: Db, args: CommitArgs): CommitResult {
       let applied = 0;
       let quarantined = 0;
       let erasures = 0;
-      for (const change of page.changes) {
+      for (const change of pages.flatMap((page) => page.changes)) {
         if (isInvalidChange(change)) {
           quarantine(db, change, args.nowMs);
           quarantined += 1;
@@ -130,7 +132,7 @@ export function commitStagedPage(db: Db, args: CommitArgs): CommitResult {
         settleBase(db, followupId, base.response_id);
         kinds.add('followup');
       }
-      writeSyncState(db, SYNC_KEYS.cursor, page.nextCursor);
+      writeSyncState(db, SYNC_KEYS.cursor, last.nextCursor);
       return { ok: true, applied, quarantined, erasures, kinds: [...kinds], pendingMutations: countPending(db) };
     })
     .immediate();

@@ -3,7 +3,7 @@
 import type { MutationResult } from '../../../../common/api/mutations.js';
 import type { Db } from '../../db/sqlite.js';
 import { beginBulkLoad, finishBulkLoad, isBulkLoading, setBootstrapCache } from './bulk-load.js';
-import { commitStagedPage, type CommitArgs } from './commit-page.js';
+import { commitStagedPages, type CommitArgs } from './commit-page.js';
 import { recordIdentity, type IdentityArgs } from './identity.js';
 import { countPending } from './outbox-rows.js';
 import {
@@ -15,7 +15,7 @@ import {
   type SubmitArgs,
 } from './outbox.js';
 import { resetMirror } from './reset-mirror.js';
-import { stagePage } from './stage-page.js';
+import { clearStagedPages, stagePage } from './stage-page.js';
 import { readSyncProblems } from './sync-problems.js';
 import { readCursor, readSyncState, SYNC_KEYS, writeSyncState } from './sync-state.js';
 
@@ -41,13 +41,14 @@ export const SYNC_OPERATIONS = {
   syncSummary: (db: Db, _args: NoArgs): SyncSummary => summary(db),
   /** Where the next pull starts; a pull from nothing into an empty cache runs in bulk mode. */
   syncBeginPull: (db: Db, _args: NoArgs) => {
+    clearStagedPages(db);
     const cursor = readCursor(db);
     const bulk = cursor === null ? beginBulkLoad(db) : isBulkLoading(db);
     setBootstrapCache(db, bulk);
     return { cursor, bootstrapping: cursor === null || bulk };
   },
   syncStagePage: (db: Db, args: { readonly body: ArrayBuffer }) => stagePage(db, args.body),
-  syncCommitPage: (db: Db, args: CommitArgs) => commitStagedPage(db, args),
+  syncCommitPages: (db: Db, args: CommitArgs) => commitStagedPages(db, args),
   /** The feed has been read to its end. */
   syncFinishPull: (db: Db, args: { readonly nowMs: number }): SyncSummary => {
     const rebuilt = finishBulkLoad(db);

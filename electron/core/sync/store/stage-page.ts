@@ -1,7 +1,7 @@
 // The first half of applying a page, on the worker: the bytes the main thread fetched (and
 // transferred without a copy) are decoded, parsed and validated here — the envelope first,
 // then each change on its own, so that one bad record is quarantined instead of refusing
-// the page. The result waits in the worker for commitStagedPage(); the main thread learns
+// the page. The result waits in the worker for commitStagedPages(); the main thread learns
 // only the next cursor, so it can fetch the next page while this one is written.
 import type { z } from 'zod';
 import { Change, ChangesPageEnvelope, ChangesReset } from '../../../../common/api/changes.js';
@@ -33,7 +33,8 @@ export type StageResult =
   | { readonly kind: 'reset'; readonly reason: string }
   | { readonly kind: 'invalid'; readonly reason: string };
 
-const staged = new WeakMap<Db, StagedPage>();
+/** Pages staged and not yet committed, in feed order (a bootstrap commits several at once). */
+const staged = new WeakMap<Db, StagedPage[]>();
 let lastStageId = 0;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -51,7 +52,6 @@ export function isInvalidChange(change: Change | InvalidChange): change is Inval
 }
 
 export function stagePage(db: Db, body: ArrayBuffer): StageResult {
-  staged.delete(db);
   let json: unknown;
   try {
     json = JSON.parse(decoder.decode(body));
@@ -75,7 +75,7 @@ export function stagePage(db: Db, body: ArrayBuffer): StageResult {
     nextCursor: envelope.data.next_cursor,
     hasMore: envelope.data.has_more,
   };
-  staged.set(db, page);
+  staged.set(db, [...(staged.get(db) ?? []), page]);
   return {
     kind: 'page',
     stageId: page.stageId,
@@ -86,10 +86,16 @@ export function stagePage(db: Db, body: ArrayBuffer): StageResult {
   };
 }
 
-/** The staged page, handed over once; null when another page replaced it. */
-export function takeStagedPage(db: Db, stageId: number): StagedPage | null {
-  const page = staged.get(db);
-  if (page?.stageId !== stageId) return null;
+/** The staged pages up to and including stageId, handed over once; null when it is not staged. */
+export function takeStagedPages(db: Db, stageId: number): StagedPage[] | null {
+  const pages = staged.get(db) ?? [];
+  const end = pages.findIndex((page) => page.stageId === stageId);
+  if (end < 0) return null;
+  staged.set(db, pages.slice(end + 1));
+  return pages.slice(0, end + 1);
+}
+
+/** A new pull pass starts from the stored cursor: what an interrupted pass staged is stale. */
+export function clearStagedPages(db: Db): void {
   staged.delete(db);
-  return page;
 }

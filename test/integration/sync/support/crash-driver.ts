@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       console.error(`[crash driver] ${context}`, error);
     },
     // Small pages: many commits, so that kills land between and inside them.
-    options: { pokes: false, pageSize: 400, backoff: { baseMs: 10, capMs: 100 } },
+    options: { pokes: false, pageSize: 400, bootstrapBatchRecords: 1_600, backoff: { baseMs: 10, capMs: 100 } },
   });
   process.stdout.write('READY\n');
   for (let cycle = 0; cycle < 200; cycle++) {
