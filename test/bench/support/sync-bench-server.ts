@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   const server = await startReferenceServer({ dbFile: file, demo, keepAliveMs: 60_000 });
   const agent = server.staff.find((s) => s.role === 'agent') ?? server.staff[0];
   if (agent === undefined) throw new Error('the demo has no staff');
-  process.stdout.write(`${JSON.stringify({ url: server.url, token: agent.token, ingestKey: server.ingestKey })}\n`);
+  const colleague = server.staff.find((s) => s.id !== agent.id) ?? agent;
+  process.stdout.write(
+    `${JSON.stringify({ url: server.url, token: agent.token, colleagueToken: colleague.token, ingestKey: server.ingestKey })}\n`,
+  );
   process.stdin.resume();
   process.stdin.on('end', () => {
     void server.close().then(() => process.exit(0));

@@ -12,6 +12,8 @@ const CACHE_DIR = path.resolve('.tmp/bench-sync');
 export interface BenchServer {
   readonly url: string;
   readonly token: string;
+  /** Another member of the demo team, whose changes the client should see. */
+  readonly colleagueToken: string;
   readonly ingestKey: string;
   readonly dbFile: string;
   stop(): Promise<void>;
@@ -73,10 +75,11 @@ export async function startBenchServer(responses: number, log: (line: string) =>
       reject(new Error(`the bench server exited with ${String(code)}`));
     });
   });
-  const { url, token, ingestKey } = JSON.parse(line) as { url: string; token: string; ingestKey: string };
+  const { url, token, colleagueToken, ingestKey } = JSON.parse(line) as Omit<BenchServer, 'dbFile' | 'stop'>;
   return {
     url,
     token,
+    colleagueToken,
     ingestKey,
     dbFile,
     stop: () =>

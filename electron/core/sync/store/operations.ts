@@ -1,6 +1,8 @@
 // Sync's operations for the database worker's registry (db/worker/operations.ts). Pages are
 // parsed, validated and written here, on the worker, so the main thread only moves bytes.
 import type { MutationResult } from '../../../../common/api/mutations.js';
+import { followupIdFor } from '../../../../common/api/records.js';
+import { getFollowup } from '../../db/readers/get-followup.js';
 import type { Db } from '../../db/sqlite.js';
 import { beginBulkLoad, finishBulkLoad, isBulkLoading, setBootstrapCache } from './bulk-load.js';
 import { commitStagedPages, type CommitArgs } from './commit-page.js';
@@ -81,4 +83,6 @@ export const SYNC_OPERATIONS = {
     return null;
   },
   syncProblems: (db: Db, args: { readonly limit: number }) => readSyncProblems(db, args.limit),
+  /** A response's follow-up as the cache holds it now (local edits included), or null. */
+  syncFollowup: (db: Db, args: { readonly responseId: string }) => getFollowup(db, followupIdFor(args.responseId)),
 } satisfies Readonly<Record<string, (db: Db, args: never) => unknown>>;
