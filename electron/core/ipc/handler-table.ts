@@ -2,7 +2,7 @@
 // in Electron (ipcMain.handle) and in browser mode (the host's WebSocket) alike. Every
 // request is validated with the channel's zod schema before a handler sees it, and every
 // outcome is returned as a value ({ok, value} | {ok: false, error}), never thrown.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   IPC_CHANNELS,
   isChannelName,
