@@ -6,6 +6,7 @@ import { VAULT_CHANNELS } from './channels/vault.js';
 import { SESSION_CHANNELS } from './channels/session.js';
 import { QUEUE_CHANNELS } from './channels/queue.js';
 import { SYNC_CHANNELS } from './channels/sync.js';
+import { FOLLOWUP_CHANNELS } from './channels/followups.js';
 import { TEAM_CHANNELS } from './channels/team.js';
 import { EXPORT_CHANNELS } from './channels/export.js';
 
@@ -15,6 +16,7 @@ export const IPC_CHANNELS = {
   ...SESSION_CHANNELS,
   ...QUEUE_CHANNELS,
   ...SYNC_CHANNELS,
+  ...FOLLOWUP_CHANNELS,
   ...TEAM_CHANNELS,
   ...EXPORT_CHANNELS,
 } as const;

@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     // supplies it non-interactively, for tests).
     osKeyStore: null,
     fetch: globalThis.fetch,
+    // No desktop notifications from a browser tab: the page shows them as toasts instead.
+    notify: null,
     // Node has no resume or online events: a timer that fires late reveals a sleep, and any
     // non-loopback interface counts as a network link.
     systemEvents: watchSystemEvents({

@@ -6,6 +6,8 @@ import { appHandlers } from '../ipc/handlers/app-handlers.js';
 import { vaultHandlers } from '../ipc/handlers/vault-handlers.js';
 import { queueHandlers } from '../ipc/handlers/queue-handlers.js';
 import { syncHandlers } from '../ipc/handlers/sync-handlers.js';
+import { followupHandlers } from '../ipc/handlers/followup-handlers.js';
+import { FollowupNotifier } from '../followups/notices/followup-notifier.js';
 import { teamHandlers } from '../ipc/handlers/team-handlers.js';
 import { createExportsArea } from '../export/exports-area.js';
 import { EventBus } from '../events.js';
@@ -67,12 +69,24 @@ export function createCore(shell: ShellServices): LoopdeskCore {
       shell.logError(context, error);
     },
   });
+  // Tells the user when a colleague assigns them a follow-up, one of theirs becomes overdue,
+  // or a colleague's change wins over theirs: after each completed sync and once a minute.
+  const notifier = new FollowupNotifier({
+    database: () => vault.database(),
+    events,
+    notify: shell.notify ?? undefined,
+    logError: (context, error) => {
+      shell.logError(context, error);
+    },
+  });
+  notifier.start();
   const handlers: HandlerMap = {
     ...appHandlers(shell, () => session.isDemo()),
     ...vaultHandlers(vault),
     ...queueHandlers({ database: () => vault.database() }),
     ...syncHandlers({ engine: () => session.engine(), database: () => vault.database() }),
     ...sessionHandlers(session),
+    ...followupHandlers({ database: () => vault.database(), engine: () => session.engine() }),
     ...teamHandlers({ database: () => vault.database() }),
     ...exportsArea.handlers,
   };
@@ -86,6 +100,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
     events,
     vault,
     close: async () => {
+      await notifier.stop();
       await exportsArea.close();
       await session.close();
       await vault.close();

@@ -47,6 +47,11 @@ export interface ShellServices {
    */
   readonly systemEvents?: SubscribeSystemEvents;
   /**
+   * A desktop notification (Electron's Notification): someone assigned me a follow-up, one of
+   * mine became overdue. Null where there is none (browser mode): the window shows a toast.
+   */
+  readonly notify?: ((title: string, body: string) => void) | null;
+  /**
    * Asks where to save an export (Electron: the save dialog); resolves null when the user
    * cancels. Absent in browser mode, where the page downloads the file itself.
    */

@@ -14,6 +14,7 @@ import { putSetting } from '../writers/put-setting.js';
 import { getSetting } from '../readers/get-setting.js';
 import { QUEUE_OPERATIONS } from '../../queue/operations.js';
 import { SYNC_OPERATIONS } from '../../sync/store/operations.js';
+import { FOLLOWUP_OPERATIONS } from '../../followups/operations.js';
 import { TEAM_OPERATIONS } from '../../team/operations.js';
 import { EXPORT_OPERATIONS } from '../../export/operations.js';
 
@@ -42,6 +43,7 @@ export const DB_OPERATIONS = {
   },
   ...QUEUE_OPERATIONS,
   ...SYNC_OPERATIONS,
+  ...FOLLOWUP_OPERATIONS,
   ...TEAM_OPERATIONS,
   ...EXPORT_OPERATIONS,
 } satisfies Readonly<Record<string, (db: Db, args: never) => unknown>>;
