@@ -28,3 +28,10 @@ export const CONTACT_OUTCOME_LABELS: Readonly<Record<ContactOutcome, string>> = 
   left_message: 'Left a message',
   bounced: 'Bounced',
 };
+
+/**
+ * The actor of what the server does by itself, such as opening a detractor's follow-up on
+ * ingestion (server/services/followup-writer.ts SYSTEM_ACTOR): shown by the product's name.
+ */
+export const SYSTEM_ACTOR_ID = 'system';
+export const SYSTEM_ACTOR_NAME = 'Loopdesk';

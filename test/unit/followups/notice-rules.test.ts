@@ -176,24 +176,33 @@ describe('notice rules', () => {
     ]);
   });
 
-  it('starts afresh for someone else signing in, and after the cache was rebuilt', () => {
+  it('starts afresh for someone new, catches up someone coming back, and starts afresh after a rebuild', () => {
     const db = openFollowupCache();
     checkNotices(db, { nowMs: ms(0), rejections: [] });
+    // Anna signs in on this install (demo mode switches people): her history is not news.
+    writeSyncState(db, SYNC_KEYS.me, ANNA);
     pull(db, { response_id: 'r1', assignee_id: ANNA.id, status: 'assigned' }, ME.id, 2, {
       kind: 'assigned',
       assignee_id: ANNA.id,
       previous_assignee_id: null,
     });
-    writeSyncState(db, SYNC_KEYS.me, ANNA);
     expect(checkNotices(db, { nowMs: ms(3), rejections: [] })).toEqual([]);
-
-    db.exec('DELETE FROM followup_events');
-    pull(db, { response_id: 'r2', assignee_id: ANNA.id, status: 'assigned' }, ME.id, 4, {
+    pull(db, { response_id: 'r2', assignee_id: ME.id, status: 'assigned' }, ANNA.id, 4, {
       kind: 'assigned',
-      assignee_id: ANNA.id,
+      assignee_id: ME.id,
       previous_assignee_id: null,
     });
-    expect(checkNotices(db, { nowMs: ms(5), rejections: [] })).toEqual([]);
+    // I come back: what Anna did for me while I was away is news.
+    writeSyncState(db, SYNC_KEYS.me, ME);
+    expect(checkNotices(db, { nowMs: ms(5), rejections: [] })).toMatchObject([{ kind: 'assigned', responseId: 'r2' }]);
+
+    db.exec('DELETE FROM followup_events');
+    pull(db, { response_id: 'r3', assignee_id: ME.id, status: 'assigned' }, ANNA.id, 6, {
+      kind: 'assigned',
+      assignee_id: ME.id,
+      previous_assignee_id: null,
+    });
+    expect(checkNotices(db, { nowMs: ms(7), rejections: [] })).toEqual([]);
   });
 
   it('says nothing before anyone is signed in', () => {

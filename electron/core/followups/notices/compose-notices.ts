@@ -5,6 +5,7 @@ import type { FollowupEventData } from '../../../../common/api/records.js';
 import type { NoticeKind } from '../../../../common/ipc/channels/followups.js';
 import { agoText } from '../../../../common/followups/ago.js';
 import { describeEvent } from '../../../../common/followups/describe-event.js';
+import { SYSTEM_ACTOR_ID, SYSTEM_ACTOR_NAME } from '../../../../common/followups/labels.js';
 import { bandLabel, METRIC_LABELS, type SurveyType } from '../../../../common/domain/metrics.js';
 import { prepareCached } from '../../db/statement-cache.js';
 import type { Db } from '../../db/sqlite.js';
@@ -49,11 +50,14 @@ interface Lookup {
 
 function lookup(db: Db, me: string): Lookup {
   return {
-    name: (staffId) =>
-      staffId === me
-        ? 'you'
-        : ((prepareCached(db, 'SELECT name FROM staff WHERE id = ?', 'pluck').get(staffId) as string | undefined) ??
-          'A colleague'),
+    name: (staffId) => {
+      if (staffId === me) return 'you';
+      if (staffId === SYSTEM_ACTOR_ID) return SYSTEM_ACTOR_NAME;
+      return (
+        (prepareCached(db, 'SELECT name FROM staff WHERE id = ?', 'pluck').get(staffId) as string | undefined) ??
+        'A colleague'
+      );
+    },
     label: (responseId) => {
       const row = prepareCached(
         db,

@@ -13,7 +13,7 @@ import { prepareCached } from '../../db/statement-cache.js';
 import type { Db } from '../../db/sqlite.js';
 import { readMe } from '../../queue/queue-context.js';
 import { composeNotices, type NoticeDraft, type NoticeFacts } from './compose-notices.js';
-import { readNoticeState, writeNoticeState } from './notice-state.js';
+import { readWatermark, writeWatermark } from './notice-state.js';
 
 /** A colleague's change counts as winning over mine when I changed the same thing this shortly before. */
 export const CONFLICT_WINDOW_MS = 60 * 60_000;
@@ -167,13 +167,13 @@ export function checkNotices(db: Db, check: NoticeCheck): NoticeDraft[] {
   if (me === null) return [];
   return db
     .transaction(() => {
-      const state = readNoticeState(db);
+      const state = readWatermark(db, me);
       const top = topRowid(db);
       const conflicts = explainRejections(db, me, check.rejections);
       // First check for this person, or the cache was rebuilt (rowids start again): what is
       // there now is history, not news.
-      if (state?.meId !== me || top < state.eventRowid) {
-        writeNoticeState(db, { meId: me, eventRowid: top, checkedAt: check.nowMs });
+      if (state === null || top < state.eventRowid) {
+        writeWatermark(db, me, { eventRowid: top, checkedAt: check.nowMs });
         return composeNotices(db, me, conflicts, check.nowMs);
       }
       const facts: NoticeFacts[] = [...conflicts];
@@ -182,7 +182,7 @@ export function checkNotices(db: Db, check: NoticeCheck): NoticeDraft[] {
         if (fact !== null) facts.push(fact);
       }
       facts.push(...becameOverdue(db, me, state.checkedAt, check.nowMs));
-      writeNoticeState(db, { meId: me, eventRowid: top, checkedAt: check.nowMs });
+      writeWatermark(db, me, { eventRowid: top, checkedAt: check.nowMs });
       return composeNotices(db, me, latestPerFollowup(facts), check.nowMs);
     })
     .immediate();
