@@ -54,43 +54,59 @@ function fetchPage(ctx: PullContext, cursor: string | null): Prefetch {
 type PassOutcome =
   { readonly kind: 'caught_up'; readonly summary: SyncSummary } | { readonly kind: 'reset'; readonly reason: string };
 
+interface StagedBatch {
+  readonly records: number;
+  readonly stageId: number;
+  readonly nextCursor: string;
+  readonly remaining: number | null;
+}
+
 async function pullPass(ctx: PullContext): Promise<PassOutcome> {
   const begin = await ctx.db.call('syncBeginPull', {});
   let cursor = begin.cursor;
   let done = 0;
-  let staged = 0;
+  /** Pages staged but not yet committed: their records, and the last one's id and next cursor. */
+  let pending = null as StagedBatch | null;
+  const commit = async (): Promise<void> => {
+    if (pending === null) return;
+    const batch = pending;
+    pending = null;
+    const committed = await ctx.db.call('syncCommitPages', {
+      throughStageId: batch.stageId,
+      cursor,
+      nowMs: ctx.now(),
+    });
+    // Only this engine writes the cursor; if it moved, the next pass starts from it.
+    if (!committed.ok) throw new Error('The local sync position changed during a pull.');
+    cursor = batch.nextCursor;
+    done += batch.records;
+    ctx.onPage(committed);
+    ctx.onProgress({
+      bootstrapping: begin.bootstrapping,
+      done,
+      estimatedTotal: batch.remaining === null ? null : done + batch.remaining,
+    });
+  };
   ctx.onProgress({ bootstrapping: begin.bootstrapping, done, estimatedTotal: null });
   let prefetch: Prefetch | null = fetchPage(ctx, cursor);
-  let finished = false;
+  let outcome: PassOutcome | null = null;
   try {
     while (prefetch !== null) {
       const body: ArrayBuffer = await prefetch.bytes;
       const page = await ctx.db.call('syncStagePage', { body }, { transfer: [body] });
-      if (page.kind === 'reset') return { kind: 'reset', reason: page.reason };
+      if (page.kind === 'reset') return (outcome = { kind: 'reset', reason: page.reason });
       if (page.kind === 'invalid') throw new ApiFailure('bad_reply', page.reason);
       prefetch = page.hasMore ? fetchPage(ctx, page.nextCursor) : null;
-      staged += page.count;
+      pending = {
+        records: (pending?.records ?? 0) + page.count,
+        stageId: page.stageId,
+        nextCursor: page.nextCursor,
+        remaining: page.remaining,
+      };
       // A bootstrap commits several pages per transaction; later pulls commit every page, so a
       // colleague's change shows up at once.
-      if (begin.bootstrapping && page.hasMore && staged < ctx.bootstrapBatchRecords) continue;
-      const committed = await ctx.db.call('syncCommitPages', {
-        throughStageId: page.stageId,
-        cursor,
-        nowMs: ctx.now(),
-      });
-      if (!committed.ok) {
-        // Only this engine writes the cursor; if it moved, start the pass again from it.
-        throw new Error('The local sync position changed during a pull.');
-      }
-      cursor = page.nextCursor;
-      done += staged;
-      staged = 0;
-      ctx.onPage(committed);
-      ctx.onProgress({
-        bootstrapping: begin.bootstrapping,
-        done,
-        estimatedTotal: page.remaining === null ? null : done + page.remaining,
-      });
+      if (begin.bootstrapping && page.hasMore && pending.records < ctx.bootstrapBatchRecords) continue;
+      await commit();
       if (prefetch !== null && (await ctx.betweenPages())) {
         // The push may have changed what the prefetched page should contain.
         prefetch.cancel();
@@ -98,11 +114,16 @@ async function pullPass(ctx: PullContext): Promise<PassOutcome> {
       }
     }
     const summary = await ctx.db.call('syncFinishPull', { nowMs: ctx.now() });
-    finished = true;
-    return { kind: 'caught_up', summary };
+    return (outcome = { kind: 'caught_up', summary });
   } finally {
     prefetch?.cancel();
-    if (!finished) await ctx.db.call('syncAbortPull', {}).catch(() => undefined);
+    if (outcome === null) {
+      // Stopped or failed part-way: what was staged is valid, so it is kept. The next pass
+      // then starts where the last request left off — never behind a page already asked for,
+      // which a replaying proxy could otherwise answer with that later page.
+      await commit().catch(() => undefined);
+      await ctx.db.call('syncAbortPull', {}).catch(() => undefined);
+    }
   }
 }
 

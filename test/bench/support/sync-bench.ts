@@ -3,9 +3,9 @@
 // responsiveness.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../support/bundle-for-node.js';
 
 const CACHE_DIR = path.resolve('.tmp/bench-sync');
 
@@ -40,26 +40,14 @@ function serverFingerprint(): string {
 }
 
 export async function startBenchServer(responses: number, log: (line: string) => void): Promise<BenchServer> {
-  mkdirSync(CACHE_DIR, { recursive: true });
-  await build({
-    entryPoints: { 'sync-bench-server': path.resolve('test/bench/support/sync-bench-server.ts') },
-    outdir: CACHE_DIR,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  const dbFile = path.join(CACHE_DIR, `demo-n${responses}-${serverFingerprint()}.sqlite`);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(CACHE_DIR, 'sync-bench-server.cjs'), dbFile, String(responses)],
-    {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
+  const built = await bundleForNode(
+    { 'sync-bench-server': path.resolve('test/bench/support/sync-bench-server.ts') },
+    CACHE_DIR,
   );
+  const dbFile = path.join(CACHE_DIR, `demo-n${responses}-${serverFingerprint()}.sqlite`);
+  const child: ChildProcess = spawn(process.execPath, [built['sync-bench-server'] ?? '', dbFile, String(responses)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   child.stderr?.on('data', (chunk: Buffer) => {
     const text = chunk.toString().trim();
     if (text !== '' && !text.includes('FastifyWarning') && !text.includes('trace-warnings')) log(`  [server] ${text}`);

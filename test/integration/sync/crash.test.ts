@@ -13,11 +13,12 @@ import { InProcessDatabaseClient } from '../../../electron/core/db/database-clie
 import { newDatabaseKey } from '../../../electron/core/db/database-key.js';
 import type { Db } from '../../../electron/core/db/sqlite.js';
 import { MIGRATIONS } from '../../../electron/core/db/migrations/index.js';
+import { MIRROR_TABLES } from '../../../electron/core/sync/store/reset-mirror.js';
 import type { ReferenceServer } from '../../../server/index.js';
 import { buildCrashDriver } from './support/build-crash-driver.js';
 import { expectConverged, serverFeed, withCache } from './support/converged.js';
 import { ingestAnswer } from './support/server-actions.js';
-import { agents, manager, mulberry32, startDemoServer } from './support/sync-harness.js';
+import { agents, manager, seededRandom, startDemoServer } from './support/sync-harness.js';
 
 const KILLS = 20;
 let server: ReferenceServer;
@@ -67,15 +68,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** What must hold after any crash, whatever moment it hit. */
 function expectIntactAndConsistent(db: Db): void {
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-  for (const table of [
-    'respondents',
-    'responses',
-    'declines',
-    'followups',
-    'followup_events',
-    'contact_log',
-    'notes',
-  ]) {
+  for (const table of MIRROR_TABLES.filter((t) => t !== 'root_cause_tags')) {
     const dupes = db.prepare(`SELECT count(*) - count(DISTINCT id) FROM ${table}`).pluck().get();
     expect(dupes, table).toBe(0);
   }
@@ -98,7 +91,7 @@ function expectIntactAndConsistent(db: Db): void {
 
 describe('crash safety', () => {
   it(`converges after ${KILLS} SIGKILLs at random moments, intact after each`, async () => {
-    const random = mulberry32(20_26);
+    const random = seededRandom(20_26);
     const file = path.join(dir, 'cache.db');
     const key = newDatabaseKey();
     const agent = agents(server)[0]!;

@@ -62,6 +62,35 @@ describe('resilience', () => {
     await a.close();
   });
 
+  it('keeps the pages it staged when a pull fails part-way, and goes on from there', async () => {
+    const [agent] = agents(server);
+    const cursors: (string | null)[] = [];
+    let failNext = 3;
+    const failing: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : input.toString());
+      if (url.pathname !== '/v1/changes') return fetch(input, init);
+      cursors.push(url.searchParams.get('cursor'));
+      failNext -= 1;
+      return failNext === 0 ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+    };
+    // Small pages in one large bootstrap batch: two pages are staged when the third fails.
+    const options = { pokes: false, pageSize: 100, bootstrapBatchRecords: 100_000 };
+    const a = await openClient({ server, token: agent!.token, fetch: failing, options });
+    await a.engine.syncNow();
+    expect(a.engine.status().phase).toBe('offline');
+    withCache(a.file, a.key, (db) => {
+      expect(db.prepare('SELECT count(*) FROM respondents').pluck().get()).toBeGreaterThan(0);
+      expect(db.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").pluck().get()).toBe(
+        JSON.stringify(cursors[2]),
+      );
+    });
+    await syncUntilSettled(a);
+    // The retry asked for the page that failed, not for the pages already staged again.
+    expect(cursors[3]).toBe(cursors[2]);
+    await expectConverged(server, manager(server).token, a.file, a.key);
+    await a.close();
+  });
+
   it('quarantines a record that fails validation, with the reason, and goes on', async () => {
     const [agent] = agents(server);
     let injected = false;

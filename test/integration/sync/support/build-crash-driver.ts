@@ -1,28 +1,16 @@
-// Bundles the crash driver with esbuild under the repository's .tmp/ (bare imports resolve
-// to node_modules from there), as the database worker tests bundle the worker.
+// The crash driver as a script a child process can run.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../../support/bundle-for-node.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 
 export async function buildCrashDriver(): Promise<{ readonly script: string; remove(): void }> {
-  const scratch = path.join(ROOT, '.tmp');
-  mkdirSync(scratch, { recursive: true });
-  const outdir = mkdtempSync(path.join(scratch, 'crash-driver-'));
-  await build({
-    entryPoints: { 'crash-driver': path.join(import.meta.dirname, 'crash-driver.ts') },
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  const outdir = mkdtempSync(path.join(ROOT, '.tmp', 'crash-driver-'));
+  const built = await bundleForNode({ 'crash-driver': path.join(import.meta.dirname, 'crash-driver.ts') }, outdir);
   return {
-    script: path.join(outdir, 'crash-driver.cjs'),
+    script: built['crash-driver'] ?? '',
     remove: () => {
       rmSync(outdir, { recursive: true, force: true });
     },

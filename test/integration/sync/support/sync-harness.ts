@@ -6,6 +6,7 @@ import path from 'node:path';
 import { InProcessDatabaseClient, type DatabaseClient } from '../../../../electron/core/db/database-client.js';
 import { newDatabaseKey } from '../../../../electron/core/db/database-key.js';
 import { EventBus } from '../../../../electron/core/events.js';
+import { seededRandom } from '../../../bench/support/synthetic-feedback.js';
 import type { EventName, EventPayload } from '../../../../common/ipc/events.js';
 import {
   SyncEngine,
@@ -93,7 +94,7 @@ export async function openClient(client: ClientOptions): Promise<SyncClient> {
       logError: (context, error) => {
         console.error(`[sync test] ${context}`, error);
       },
-      random: options.random ?? mulberry32(7),
+      random: options.random ?? seededRandom(7),
       systemEvents: options.systemEvents,
       options: { ...FAST_RETRIES, ...options.options },
     });
@@ -120,17 +121,8 @@ export async function openClient(client: ClientOptions): Promise<SyncClient> {
   return handle;
 }
 
-/** mulberry32: seeded, so jitter and random choices repeat from run to run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Seeded, so jitter and random choices repeat from run to run. */
+export { seededRandom };
 
 /** Polls until the condition holds; fails with the message after timeoutMs. */
 export async function until(
