@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import type { AppInfo } from '../../common/ipc/channels/app.js';
+import { FollowupDialogs } from '../followups/FollowupDialogs.js';
+import { FollowupsView } from '../followups/FollowupsView.js';
+import { Toasts } from '../followups/Toasts.js';
 import { useInvoke } from '../ipc/hooks.js';
 import { useKeyCommands } from '../keyboard/useKeyCommands.js';
 import { QueueView } from '../queue/QueueView.js';
@@ -67,6 +70,9 @@ export function App() {
         </div>
       )}
       <StatusBar info={appInfo} />
+      {/* Follow-up dialogs open from any section's keys and buttons; toasts tell what happened. */}
+      <FollowupDialogs />
+      <Toasts />
     </div>
   );
 }
@@ -84,7 +90,7 @@ function SectionContent({
     case 'queue':
       return <QueueView active={active} />;
     case 'followups':
-      return <EmptyState title="Follow-ups">Follow-ups assigned to you will be listed here.</EmptyState>;
+      return <FollowupsView active={active} />;
     case 'team':
       return <EmptyState title="Team">Backlog, closed-loop KPIs and score trends for your team.</EmptyState>;
     case 'settings':

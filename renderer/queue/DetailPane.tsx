@@ -3,36 +3,19 @@
 // gate says no, a banner says why, wherever contact would be offered.
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
-import type { FollowupEvent, Staff } from '../../common/api/records.js';
 import { notContactableMessage } from '../../common/domain/contactability.js';
-import type { PRIORITIES } from '../../common/domain/followup-status.js';
 import type { QueueDetail, TimelineEntry } from '../../common/queue/row.js';
 import { call } from '../ipc/client.js';
 import { ScoreBadge } from './columns.js';
 import { CommentText } from './CommentText.js';
-import {
-  CHANNEL_LABELS,
-  countryName,
-  dueDistance,
-  languageName,
-  longDate,
-  metricLabel,
-  shortDate,
-  statusLabel,
-} from './format.js';
+import { CHANNEL_LABELS, countryName, languageName, longDate, metricLabel, shortDate } from './format.js';
 import { bandOf } from '../../common/domain/metrics.js';
+import { FollowupSection } from '../followups/FollowupSection.js';
 
 type Loaded =
   | { readonly state: 'loading' }
   | { readonly state: 'ready'; readonly detail: QueueDetail }
   | { readonly state: 'error'; readonly message: string };
-
-const PRIORITY_LABELS: Readonly<Record<(typeof PRIORITIES)[number], string>> = {
-  low: 'Low',
-  normal: 'Normal',
-  high: 'High',
-  urgent: 'Urgent',
-};
 
 function useDetail(id: string, refresh: number): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -51,41 +34,6 @@ function useDetail(id: string, refresh: number): Loaded {
     };
   }, [id, refresh]);
   return loaded;
-}
-
-function nameOf(staff: readonly Staff[], id: string | null): string {
-  if (id === null) return 'nobody';
-  return staff.find((s) => s.id === id)?.name ?? id;
-}
-
-function describeEvent(event: FollowupEvent, staff: readonly Staff[]): string {
-  const data = event.data;
-  switch (data.kind) {
-    case 'created':
-      return 'Opened the follow-up';
-    case 'assigned':
-      return `Assigned to ${nameOf(staff, data.assignee_id)}`;
-    case 'unassigned':
-      return 'Unassigned';
-    case 'due_set':
-      return data.due_at === null ? 'Cleared the due time' : `Set due ${longDate(Date.parse(data.due_at))}`;
-    case 'priority_set':
-      return `Set priority ${PRIORITY_LABELS[data.priority].toLowerCase()}`;
-    case 'status_set':
-      return `Status ${statusLabel(data.from).toLowerCase()} → ${statusLabel(data.to).toLowerCase()}${data.reason === null ? '' : ` (${data.reason})`}`;
-    case 'contact_logged':
-      return `Logged ${data.contact.direction} ${data.contact.channel} contact: ${data.contact.outcome.replace('_', ' ')}${data.contact.note === '' ? '' : ` — ${data.contact.note}`}`;
-    case 'note_added':
-      return `Note: ${data.text}`;
-    case 'note_edited':
-      return `Edited a note: ${data.text}`;
-    case 'tags_set':
-      return data.tags.length === 0 ? 'Removed all tags' : `Tags: ${data.tags.join(', ')}`;
-    case 'done':
-      return `Marked done: ${data.action_summary}`;
-    case 'informed':
-      return data.how === 'message' ? 'Informed the respondent by message' : 'Informed the respondent directly';
-  }
 }
 
 function TimelineItem({ entry }: { readonly entry: TimelineEntry }) {
@@ -152,11 +100,10 @@ export function DetailPane({
       </aside>
     );
   }
-  const { response, respondent, followup, history, timeline, staff, notContactable, lastContactAt } = loaded.detail;
+  const { response, respondent, timeline, notContactable } = loaded.detail;
   const band = loaded.detail.band;
   const who = respondent?.name ?? respondent?.external_id ?? response.end_user_id;
   const received = Date.parse(response.created_at);
-  const due = followup?.due_at == null ? null : Date.parse(followup.due_at);
   return (
     <aside className="detail-pane" aria-labelledby="detail-title" data-key-scope="list">
       <header className="detail-header">
@@ -209,41 +156,7 @@ export function DetailPane({
           {response.tags.length > 0 && <Field label="Tags">{response.tags.join(', ')}</Field>}
         </dl>
       </section>
-      <section className="detail-section" aria-labelledby="detail-followup">
-        <h3 id="detail-followup">Follow-up</h3>
-        {followup === null ? (
-          <p className="muted">No follow-up yet: new and unassigned.</p>
-        ) : (
-          <>
-            <dl className="facts">
-              <Field label="Status">
-                <span className={`status status-${followup.status}`}>{statusLabel(followup.status)}</span>
-              </Field>
-              <Field label="Assignee">
-                {followup.assignee_id === null ? 'Unassigned' : nameOf(staff, followup.assignee_id)}
-              </Field>
-              <Field label="Priority">{PRIORITY_LABELS[followup.priority]}</Field>
-              <Field label="Due">{due === null ? <Missing /> : `${longDate(due)} (${dueDistance(due)})`}</Field>
-              <Field label="Last contact">{lastContactAt === null ? 'Never' : longDate(lastContactAt)}</Field>
-              {followup.tags.length > 0 && <Field label="Tags">{followup.tags.join(', ')}</Field>}
-              {followup.root_causes.length > 0 && <Field label="Root causes">{followup.root_causes.join(', ')}</Field>}
-              {followup.action_summary !== null && <Field label="Action taken">{followup.action_summary}</Field>}
-              {followup.closed_reason !== null && <Field label="Closed because">{followup.closed_reason}</Field>}
-            </dl>
-            <h4>History</h4>
-            <ol className="history">
-              {history.map((event) => (
-                <li key={event.id}>
-                  <span className="timeline-date">{shortDate(Date.parse(event.at))}</span>
-                  <span>
-                    <strong>{nameOf(staff, event.actor_id)}</strong> {describeEvent(event, staff)}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          </>
-        )}
-      </section>
+      <FollowupSection detail={loaded.detail} refresh={refresh} />
       <section className="detail-section" aria-labelledby="detail-timeline">
         <h3 id="detail-timeline">Their other answers</h3>
         {timeline.length === 0 ? (

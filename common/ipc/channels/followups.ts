@@ -122,9 +122,9 @@ export type FollowupListRow = z.infer<typeof FollowupListRow>;
 export const MAX_FOLLOWUP_LIST_ROWS = 1000;
 
 export const FollowupList = z.strictObject({
-  /** Open follow-ups, soonest due first (no due time last). */
+  /** Open follow-ups and done ones still to be told to the respondent, soonest due first (no due time last). */
   open: z.array(FollowupListRow),
-  /** Done, informed or closed in the last 14 days, newest first. */
+  /** Informed or closed without action in the last 14 days, newest first. */
   recentlyClosed: z.array(FollowupListRow),
   /** More open follow-ups exist than were listed. */
   truncated: z.boolean(),

@@ -1,6 +1,7 @@
-// The Follow-ups section: the signed-in person's open follow-ups (or the whole team's),
-// soonest due first, and what they closed in the last two weeks. Served by the followups
-// table's (assignee_id, status) and (status, due_at) indexes.
+// The Follow-ups section: the signed-in person's follow-ups still to work on (or the whole
+// team's) — open ones, and done ones whose respondent has not been told yet — soonest due
+// first, and the loops closed in the last two weeks. Served by the followups table's
+// (assignee_id, status) and (status, due_at) indexes.
 import type { FollowupList, FollowupListRow, FollowupListScope } from '../../../common/ipc/channels/followups.js';
 import { MAX_FOLLOWUP_LIST_ROWS } from '../../../common/ipc/channels/followups.js';
 import { OPEN_STATUSES, type FollowupStatus, type Priority } from '../../../common/domain/followup-status.js';
@@ -36,8 +37,9 @@ const COLUMNS = `r.id, r.survey_type, r.score, substr(r.text, 1, ${EXCERPT_CHARS
 const JOINS = `JOIN responses r ON r.id = f.response_id
   LEFT JOIN respondents p ON p.id = f.end_user_id
   LEFT JOIN staff s ON s.id = f.assignee_id`;
-const OPEN = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
-const CLOSED = `('done', 'informed', 'closed_no_action')`;
+/** Done is not closed: the loop closes when the respondent is told. */
+const TO_WORK_ON = `(${[...OPEN_STATUSES, 'done'].map((s) => `'${s}'`).join(', ')})`;
+const CLOSED = `('informed', 'closed_no_action')`;
 
 function toRow(row: ListRow): FollowupListRow {
   return {
@@ -64,7 +66,7 @@ export function readFollowupList(db: Db, scope: FollowupListScope, nowMs: number
   const who = scope === 'mine' ? 'f.assignee_id = @me' : '1';
   const open = prepareCached(
     db,
-    `SELECT ${COLUMNS} FROM followups f ${JOINS} WHERE ${who} AND f.status IN ${OPEN}
+    `SELECT ${COLUMNS} FROM followups f ${JOINS} WHERE ${who} AND f.status IN ${TO_WORK_ON}
       ORDER BY f.due_at IS NULL, f.due_at, r.created_at DESC LIMIT @limit`,
   ).all({ me, limit: MAX_FOLLOWUP_LIST_ROWS + 1 }) as ListRow[];
   const closed = prepareCached(

@@ -96,18 +96,19 @@ describe('a follow-up’s notes and contact log', () => {
 });
 
 describe('the Follow-ups section’s lists', () => {
-  it('lists my open follow-ups soonest due first, and what was closed lately', () => {
+  it('lists my follow-ups still to work on soonest due first (done ones until told), and what was closed lately', () => {
     const db = openFollowupCache();
     pull(db, { response_id: 'r1', assignee_id: ME.id, status: 'assigned', due_at: at(300) }, ME.id, 1);
     pull(db, { response_id: 'r2', assignee_id: ME.id, status: 'waiting', due_at: at(100) }, ME.id, 1);
     pull(db, { response_id: 'r3', assignee_id: ME.id, status: 'in_progress', due_at: null }, ME.id, 1);
     pull(db, { response_id: 'r4', assignee_id: ANNA.id, status: 'assigned', due_at: at(50) }, ANNA.id, 1);
     pull(db, { response_id: 'r5', assignee_id: ME.id, status: 'informed', updated_at: at(20) }, ME.id, 20);
+    pull(db, { response_id: 'r6', assignee_id: ME.id, status: 'done', due_at: at(200) }, ME.id, 20);
     const mine = readFollowupList(db, 'mine', ms(30));
-    expect(mine.open.map((r) => r.responseId)).toEqual(['r2', 'r1', 'r3']);
+    expect(mine.open.map((r) => r.responseId)).toEqual(['r2', 'r6', 'r1', 'r3']);
     expect(mine.recentlyClosed.map((r) => r.responseId)).toEqual(['r5']);
     expect(mine.open[0]).toMatchObject({ assigneeName: 'Jonas Berg', respondentName: 'Ingrid Olsen', dueAt: ms(100) });
-    expect(readFollowupList(db, 'team', ms(30)).open.map((r) => r.responseId)).toEqual(['r4', 'r2', 'r1', 'r3']);
+    expect(readFollowupList(db, 'team', ms(30)).open.map((r) => r.responseId)).toEqual(['r4', 'r2', 'r6', 'r1', 'r3']);
     // Two weeks later, the closed one has dropped off.
     expect(readFollowupList(db, 'mine', ms(30 + 15 * 24 * 60)).recentlyClosed).toEqual([]);
   });

@@ -1,0 +1,96 @@
+// The one place follow-up dialogs are shown (mounted once by the app). It loads what the open
+// dialog needs — the follow-ups it acts on, the staff directory, root causes, tags — and
+// shows the dialog once they are there; a failure to load becomes an error toast.
+import { useEffect, useState } from 'react';
+import type { FollowupsContext, FollowupTarget } from '../../common/ipc/channels/followups.js';
+import { call } from '../ipc/client.js';
+import { AssignDialog } from './AssignDialog.js';
+import { ContactDialog } from './ContactDialog.js';
+import { closeFollowupDialog, useOpenDialog, type OpenDialog } from './dialog-store.js';
+import { DoneDialog } from './DoneDialog.js';
+import { NoteDialog } from './NoteDialog.js';
+import { StatusDialog } from './StatusDialog.js';
+import { TagsDialog } from './TagsDialog.js';
+import { showToast } from './toast-store.js';
+import './followups.css';
+
+interface Loaded {
+  readonly context: FollowupsContext;
+  readonly targets: readonly FollowupTarget[];
+  /** The note's current text, when editing one. */
+  readonly noteText: string | null;
+}
+
+function useDialogData(open: OpenDialog): Loaded | null {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  useEffect(() => {
+    let live = true;
+    const noteId = open.command === 'editNote' ? open.noteId : null;
+    const [first] = open.responseIds;
+    Promise.all([
+      call('followups:context', {}),
+      call('followups:targets', { responseIds: [...open.responseIds] }),
+      noteId === null ? null : call('followups:record', { responseId: first }),
+    ]).then(
+      ([context, { targets }, record]) => {
+        if (!live) return;
+        if (targets.length === 0) {
+          showToast({ title: 'That response is no longer in the local cache.', body: null, tone: 'warning' });
+          closeFollowupDialog();
+          return;
+        }
+        setLoaded({ context, targets, noteText: record?.notes.find((n) => n.id === noteId)?.text ?? null });
+      },
+      (error: unknown) => {
+        if (!live) return;
+        showToast({
+          title: 'The follow-up could not be opened',
+          body: error instanceof Error ? error.message : String(error),
+          tone: 'warning',
+        });
+        closeFollowupDialog();
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [open]);
+  return loaded;
+}
+
+function Dialog({ open }: { readonly open: OpenDialog }) {
+  const loaded = useDialogData(open);
+  if (loaded === null) return null;
+  const { context, targets } = loaded;
+  const [target] = targets;
+  if (target === undefined) return null;
+  const props = { target, context, onClose: closeFollowupDialog };
+  switch (open.command) {
+    case 'assign':
+      return <AssignDialog targets={targets} context={context} onClose={closeFollowupDialog} />;
+    case 'status':
+      return <StatusDialog {...props} />;
+    case 'contact':
+      return <ContactDialog {...props} />;
+    case 'done':
+      return <DoneDialog {...props} />;
+    case 'tag':
+      return <TagsDialog {...props} />;
+    case 'note':
+      return <NoteDialog target={target} editing={null} onClose={closeFollowupDialog} />;
+    case 'editNote':
+      return (
+        <NoteDialog
+          target={target}
+          editing={{ id: open.noteId, text: loaded.noteText ?? '' }}
+          onClose={closeFollowupDialog}
+        />
+      );
+  }
+}
+
+export function FollowupDialogs() {
+  const open = useOpenDialog();
+  // A new key per opening: every dialog starts from fresh state.
+  return open === null ? null : <Dialog key={JSON.stringify(open)} open={open} />;
+}
