@@ -88,7 +88,8 @@ export const KPI_DEFINITIONS: Readonly<Record<KpiId, KpiDefinition>> = {
     label: 'Closed-loop rate',
     unit: 'percent',
     better: 'higher',
-    definition: 'Follow-ups done or informed ÷ follow-ups due in the period.',
+    definition:
+      'Follow-ups done or informed ÷ follow-ups due in the period. A recent period reads lower: its loops have had less time to close.',
   },
   firstContactMedian: {
     label: 'Time to first contact (median)',

@@ -15,6 +15,7 @@ import {
   Toolbar,
 } from 'react-aria-components';
 import { CheckOption, RadioOption, Toggle } from './controls.js';
+import { DueFilterChip } from '../app/DueFilterChip.js';
 import type { FacetCounts } from '../../common/queue/facets.js';
 import { activeFilterCount, type QueueFilters, type ReceivedRange } from '../../common/queue/query.js';
 import type { FacetState } from './useFacets.js';
@@ -46,7 +47,8 @@ function CountText({ value }: { readonly value: number | null }) {
   return <span className="facet-count">{value === null ? '…' : count(value)}</span>;
 }
 
-function FilterMenu({
+/** A filter's menu button and popover (the Team view's filters use it too). */
+export function FilterMenu({
   label,
   summary,
   active,
@@ -81,7 +83,7 @@ function FilterMenu({
   );
 }
 
-function summaryOf(labels: readonly string[]): string | null {
+export function summaryOf(labels: readonly string[]): string | null {
   const [first] = labels;
   if (first === undefined) return null;
   return labels.length === 1 ? first : `${first} +${labels.length - 1}`;
@@ -348,6 +350,12 @@ export function FilterBar(props: FilterBarProps) {
         }}
       />
       <ReceivedFilter filters={filters} onChange={onChange} />
+      <DueFilterChip
+        due={filters.due}
+        onClear={() => {
+          onChange({ due: null });
+        }}
+      />
       <Toggle
         isSelected={filters.overdue}
         onChange={(overdueOnly) => {

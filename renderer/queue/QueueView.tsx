@@ -19,6 +19,8 @@ import { DeleteViewButton, SaveViewDialog } from './SaveViewDialog.js';
 import { useFacets } from './useFacets.js';
 import { useQueueRows, type RowPosition } from './useQueueRows.js';
 import { coalesced } from './coalesce.js';
+import { useQueueRequests } from '../app/navigation.js';
+import { QueueExportDialog } from '../export/QueueExportDialog.js';
 import './queue.css';
 
 const SEARCH_DEBOUNCE_MS = 150;
@@ -117,6 +119,8 @@ function SearchBox({
 /** `active`: the Queue section is on screen; when hidden it keeps its state but takes no keys. */
 export function QueueView({ active }: { readonly active: boolean }) {
   const state = useQueueState();
+  // Another view (the Team view's numbers) asked to show the queue on given filters.
+  useQueueRequests();
   const { query } = state;
   const view = activeView(state);
   const [refreshes, setRefreshes] = useState(0);
@@ -296,6 +300,7 @@ export function QueueView({ active }: { readonly active: boolean }) {
           <SearchBox value={query.filters.search} onChange={onSearch} inputRef={searchInput} />
           <ColumnsMenu layout={layout} onChange={setLayout} />
           <SaveViewDialog current={view} />
+          <QueueExportDialog query={query} total={total} selected={selected} />
           {view !== undefined && !view.builtIn && <DeleteViewButton view={view} />}
           <Button
             className="button"
