@@ -36,12 +36,7 @@ export function CheatSheet({
                               <kbd key={key}>{keyLabel(key)}</kbd>
                             ))}
                           </dt>
-                          <dd>
-                            {binding.label}
-                            {binding.comingWithFollowups === true && (
-                              <span className="badge badge-soon">coming with follow-ups</span>
-                            )}
-                          </dd>
+                          <dd>{binding.label}</dd>
                         </div>
                       ))}
                     </dl>

@@ -1,5 +1,6 @@
 // Every keyboard shortcut of Loopdesk in one table: what the "?" cheat sheet lists and what
-// the key handler matches. Follow-up actions are listed with the workflow that brings them.
+// the key handler matches. Follow-up keys open their dialog (renderer/followups) on the
+// response open or highlighted; assignment takes the x-selection when there is one.
 export type CommandId =
   | 'next'
   | 'previous'
@@ -36,8 +37,6 @@ export interface KeyBinding {
    * presses it, arrows move within it) and only act on the list, the detail pane or nothing.
    */
   readonly scope?: 'list';
-  /** Not wired yet: shown in the cheat sheet as coming with the follow-up workflow. */
-  readonly comingWithFollowups?: true;
 }
 
 export const KEYMAP: readonly KeyBinding[] = [
@@ -52,12 +51,12 @@ export const KEYMAP: readonly KeyBinding[] = [
   { id: 'search', keys: ['/'], label: 'Search comments', group: 'Triage' },
   { id: 'select', keys: ['x'], label: 'Select or unselect the response', group: 'Triage', scope: 'list' },
   { id: 'help', keys: ['?'], label: 'Show these shortcuts', group: 'Triage' },
-  { id: 'assign', keys: ['a'], label: 'Assign', group: 'Follow-up', comingWithFollowups: true },
-  { id: 'status', keys: ['s'], label: 'Change status', group: 'Follow-up', comingWithFollowups: true },
-  { id: 'contact', keys: ['c'], label: 'Log contact', group: 'Follow-up', comingWithFollowups: true },
-  { id: 'done', keys: ['d'], label: 'Mark done', group: 'Follow-up', comingWithFollowups: true },
-  { id: 'tag', keys: ['t'], label: 'Tag', group: 'Follow-up', comingWithFollowups: true },
-  { id: 'note', keys: ['n'], label: 'Add a note', group: 'Follow-up', comingWithFollowups: true },
+  { id: 'assign', keys: ['a'], label: 'Assign (the selected responses, if any)', group: 'Follow-up' },
+  { id: 'status', keys: ['s'], label: 'Change status', group: 'Follow-up' },
+  { id: 'contact', keys: ['c'], label: 'Log contact', group: 'Follow-up' },
+  { id: 'done', keys: ['d'], label: 'Mark done, inform the respondent', group: 'Follow-up' },
+  { id: 'tag', keys: ['t'], label: 'Tags', group: 'Follow-up' },
+  { id: 'note', keys: ['n'], label: 'Add a note', group: 'Follow-up' },
   { id: 'goQueue', keys: ['g q'], label: 'Queue', group: 'Go to' },
   { id: 'goFollowups', keys: ['g f'], label: 'Follow-ups', group: 'Go to' },
   { id: 'goTeam', keys: ['g t'], label: 'Team', group: 'Go to' },

@@ -112,7 +112,12 @@ test.describe('triage queue', () => {
     await expect(app.getByText('1 selected')).toHaveCount(0);
 
     await app.keyboard.press('?');
-    await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('coming with follow-ups');
+    await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
+      'Mark done, inform the respondent',
+    );
+    await app.keyboard.press('Escape');
+    await app.keyboard.press('a');
+    await expect(app.getByRole('dialog', { name: /^Assign/ })).toBeVisible();
     await app.keyboard.press('Escape');
   });
 
