@@ -22,7 +22,7 @@ export interface PullContext {
   readonly bootstrapBatchRecords: number;
   readonly now: () => number;
   readonly onProgress: (progress: PullProgress) => void;
-  readonly onPage: (result: Extract<CommitResult, { ok: true }>) => void;
+  readonly onPage: (result: Extract<CommitResult, { ok: true }>, bootstrapping: boolean) => void;
   /** The server asked for a rebuild: the mirror was dropped, the outbox kept. */
   readonly onReset: (reason: string) => void;
   /** Runs between pages (a push of what the user just did); true when it did something. */
@@ -80,7 +80,7 @@ async function pullPass(ctx: PullContext): Promise<PassOutcome> {
     if (!committed.ok) throw new Error('The local sync position changed during a pull.');
     cursor = batch.nextCursor;
     done += batch.records;
-    ctx.onPage(committed);
+    ctx.onPage(committed, begin.bootstrapping);
     ctx.onProgress({
       bootstrapping: begin.bootstrapping,
       done,

@@ -15,7 +15,7 @@ import { pushAll } from './push.js';
 import { SyncScheduler, type CycleResult, type SyncTrigger } from './scheduler.js';
 import type { PushOutcome } from './store/outbox.js';
 import { systemClock, type SyncClock } from './sync-clock.js';
-import { SyncStatusTracker } from './sync-status.js';
+import { ChangeAnnouncer, SyncStatusTracker } from './sync-status.js';
 import { MutationRefused } from './mutation-refused.js';
 
 export interface SyncEngineOptions {
@@ -73,6 +73,7 @@ export class SyncEngine {
   private readonly clock: SyncClock;
   private readonly api: ApiClient;
   private readonly tracker: SyncStatusTracker;
+  private readonly changes: ChangeAnnouncer;
   private readonly scheduler: SyncScheduler;
   private readonly pokes: PokeListener | null;
   private unsubscribeSystem: (() => void) | null = null;
@@ -93,6 +94,7 @@ export class SyncEngine {
       now: () => this.clock.now(),
     });
     this.tracker = new SyncStatusTracker(args.events);
+    this.changes = new ChangeAnnouncer(args.events, this.clock);
     this.scheduler = new SyncScheduler({
       clock: this.clock,
       random,
@@ -223,9 +225,9 @@ export class SyncEngine {
             nextRetryAt: null,
           });
         },
-        onPage: (page) => {
+        onPage: (page, bootstrapping) => {
           this.tracker.update({ pendingMutations: page.pendingMutations });
-          if (page.kinds.length > 0) this.args.events.emit('data:changed', { kinds: [...page.kinds] });
+          this.changes.announce(page.kinds, bootstrapping);
         },
         onReset: () => {
           this.identityKnown = false;
@@ -237,6 +239,7 @@ export class SyncEngine {
           return true;
         },
       });
+      this.changes.flush();
       // The reset above forgot who we are: learn it again before the user acts.
       await this.learnIdentity(signal);
       if (pushed !== null) throw pushed.error;
@@ -256,6 +259,7 @@ export class SyncEngine {
   }
 
   private failed(error: unknown): CycleResult {
+    this.changes.flush();
     if (error instanceof RequestCancelled || this.stopped) return { kind: 'failed', retryAfterMs: null };
     if (error instanceof ApiFailure) {
       if (error.unauthorized) {

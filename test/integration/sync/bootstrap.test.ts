@@ -46,7 +46,9 @@ describe('bootstrap', () => {
     const progress = client.eventsOf('sync:status').filter((s) => s.phase === 'bootstrap' && s.done > 0);
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.every((s) => s.estimatedTotal !== null && s.estimatedTotal >= s.done)).toBe(true);
-    expect(client.eventsOf('data:changed').length).toBeGreaterThan(3);
+    // Spaced during a bootstrap (the views re-query on each), and always one at the end.
+    expect(client.eventsOf('data:changed').length).toBeGreaterThanOrEqual(2);
+    expect(client.eventsOf('data:changed').length).toBeLessThan(progress.length);
     await client.close();
   });
 });
