@@ -24,13 +24,15 @@ export function AssignDialog({
   targets,
   context,
   onClose,
+  onApplied,
 }: {
   readonly targets: readonly FollowupTarget[];
   readonly context: FollowupsContext;
   readonly onClose: () => void;
+  readonly onApplied?: () => void;
 }) {
   const { contains } = useFilter({ sensitivity: 'base' });
-  const { busy, error, run } = useSubmit(onClose);
+  const { busy, error, run } = useSubmit(onClose, onApplied);
   const [text, setText] = useState('');
   const people = candidates(context);
   const [only] = targets;

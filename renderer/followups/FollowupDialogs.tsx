@@ -67,7 +67,9 @@ function Dialog({ open }: { readonly open: OpenDialog }) {
   const props = { target, context, onClose: closeFollowupDialog };
   switch (open.command) {
     case 'assign':
-      return <AssignDialog targets={targets} context={context} onClose={closeFollowupDialog} />;
+      return (
+        <AssignDialog targets={targets} context={context} onClose={closeFollowupDialog} onApplied={open.onApplied} />
+      );
     case 'status':
       return <StatusDialog {...props} />;
     case 'contact':

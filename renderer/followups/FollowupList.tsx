@@ -112,12 +112,7 @@ export function FollowupList({ scope, active }: { readonly scope: FollowupListSc
   };
 
   const item = (row: FollowupListRow) => (
-    <GridListItem
-      key={row.responseId}
-      id={row.responseId}
-      textValue={row.respondentName ?? row.responseId}
-      className="followup-list-row"
-    >
+    <GridListItem key={row.responseId} id={row.responseId} textValue={row.respondentName} className="followup-list-row">
       <FollowupRowContent row={row} showAssignee={scope === 'team'} overdue={groupOf(row, now) === 'overdue'} />
     </GridListItem>
   );

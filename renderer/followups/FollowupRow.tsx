@@ -28,7 +28,7 @@ export function FollowupRowContent({
     <>
       <ScoreBadge row={{ metric: row.surveyType, score: row.score, band: row.band }} />
       <span className="followup-row-main">
-        <span className="followup-row-who">{row.respondentName ?? 'Unnamed respondent'}</span>
+        <span className="followup-row-who">{row.respondentName}</span>
         <span className="followup-row-excerpt">{row.excerpt ?? 'No comment'}</span>
       </span>
       <span className={`status status-${row.status}`}>{STATUS_LABELS[row.status]}</span>

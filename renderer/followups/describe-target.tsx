@@ -4,14 +4,18 @@ import type { FollowupTarget } from '../../common/ipc/channels/followups.js';
 import { bandLabel, METRIC_LABELS } from '../../common/domain/metrics.js';
 
 export function targetLabel(target: FollowupTarget): string {
-  const who = target.respondentName ?? 'Unnamed respondent';
+  const who = target.respondentLabel;
   return `${who} · ${METRIC_LABELS[target.surveyType]} ${target.score} (${bandLabel(target.surveyType, target.score)})`;
 }
 
 export function TargetSummary({ targets }: { readonly targets: readonly FollowupTarget[] }) {
   const [first] = targets;
   if (first === undefined) return null;
-  if (targets.length > 1) return <span>{targets.length} follow-ups</span>;
+  if (targets.length > 1) {
+    const names = targets.slice(0, 3).map((t) => t.respondentLabel);
+    const more = targets.length - names.length;
+    return <span>{more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ')}</span>;
+  }
   return (
     <>
       <span className="followup-dialog-who">{targetLabel(first)}</span>

@@ -9,7 +9,12 @@ export type FollowupCommand = Extract<CommandId, 'assign' | 'status' | 'contact'
 export const FOLLOWUP_COMMANDS: readonly FollowupCommand[] = ['assign', 'status', 'contact', 'done', 'tag', 'note'];
 
 export type OpenDialog =
-  | { readonly command: FollowupCommand; readonly responseIds: readonly string[] }
+  | {
+      readonly command: FollowupCommand;
+      readonly responseIds: readonly string[];
+      /** Called once the action was applied (the queue clears its selection after a bulk one). */
+      readonly onApplied?: () => void;
+    }
   | { readonly command: 'editNote'; readonly responseIds: readonly [string]; readonly noteId: string };
 
 let open: OpenDialog | null = null;
@@ -52,7 +57,7 @@ export interface CommandTargets {
  * Runs a follow-up key. Assignment acts on the selection when there is one (bulk); the other
  * actions act on the one response open or active. False when there is nothing to act on.
  */
-export function runFollowupCommand(command: FollowupCommand, targets: CommandTargets): boolean {
+export function runFollowupCommand(command: FollowupCommand, targets: CommandTargets, onApplied?: () => void): boolean {
   const responseIds =
     command === 'assign' && targets.selected.length > 0
       ? targets.selected
@@ -60,6 +65,6 @@ export function runFollowupCommand(command: FollowupCommand, targets: CommandTar
         ? []
         : [targets.current];
   if (responseIds.length === 0) return false;
-  publish({ command, responseIds });
+  publish(onApplied === undefined ? { command, responseIds } : { command, responseIds, onApplied });
   return true;
 }

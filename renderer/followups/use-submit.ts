@@ -14,7 +14,8 @@ export interface Submitter {
   readonly run: (actions: readonly MutationRequest[], confirmation: string) => void;
 }
 
-export function useSubmit(onClose: () => void): Submitter {
+/** `onApplied` runs when at least one action was applied, before the dialog closes. */
+export function useSubmit(onClose: () => void, onApplied?: () => void): Submitter {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = (actions: readonly MutationRequest[], confirmation: string): void => {
@@ -25,9 +26,11 @@ export function useSubmit(onClose: () => void): Submitter {
       setBusy(false);
       if (outcome.ok) {
         showToast({ title: confirmation, body: null, tone: 'success' });
+        onApplied?.();
         onClose();
       } else if (outcome.results.some((r) => r.ok)) {
         showToast({ title: confirmation, body: outcome.message, tone: 'warning' });
+        onApplied?.();
         onClose();
       } else {
         setError(outcome.message);

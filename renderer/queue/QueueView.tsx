@@ -6,9 +6,9 @@ import { Button, Input, TextField } from 'react-aria-components';
 import type { QueueContext } from '../../common/ipc/channels/queue.js';
 import { completeLayout, DEFAULT_LAYOUT, type QueueLayout } from '../../common/queue/columns.js';
 import { call, loopdesk } from '../ipc/client.js';
-import { bindingFor, type CommandId } from '../keyboard/keymap.js';
 import { CheatSheet } from '../keyboard/CheatSheet.js';
 import { useKeyCommands, type CommandHandlers } from '../keyboard/useKeyCommands.js';
+import { FOLLOWUP_COMMANDS, runFollowupCommand } from '../followups/dialog-store.js';
 import { ColumnsMenu } from './ColumnsMenu.js';
 import { DetailPane } from './DetailPane.js';
 import { FilterBar } from './FilterBar.js';
@@ -27,8 +27,6 @@ const SEARCH_DEBOUNCE_MS = 150;
 const LAYOUT_SAVE_DELAY_MS = 400;
 /** Sync can announce changes page after page; the queue re-queries at most this often. */
 const REFRESH_INTERVAL_MS = 500;
-
-const FOLLOWUP_ACTIONS: readonly CommandId[] = ['assign', 'status', 'contact', 'done', 'tag', 'note'];
 
 function useQueueContext(refresh: number): QueueContext {
   const [context, setContext] = useState<QueueContext>({ me: null, staff: [], tags: [] });
@@ -224,9 +222,20 @@ export function QueueView({ active }: { readonly active: boolean }) {
       setHelpOpen(true);
     },
   };
-  for (const id of FOLLOWUP_ACTIONS) {
-    handlers[id] = () => {
-      setAnnouncement(`${bindingFor(id).label} arrives with the follow-up workflow; it does nothing yet.`);
+  // a s c d t n: the follow-up dialogs, on the x-selection (assign) or the response open or highlighted.
+  for (const command of FOLLOWUP_COMMANDS) {
+    handlers[command] = () => {
+      const current = openId ?? rows.window.rowAt(activeIndex)?.id ?? null;
+      // A bulk assignment done, the selection has served its purpose.
+      const onApplied =
+        command === 'assign' && selected.size > 0
+          ? () => {
+              setSelected(new Set());
+            }
+          : undefined;
+      if (!runFollowupCommand(command, { selected: [...selected], current }, onApplied)) {
+        setAnnouncement('Move to a response first: follow-up keys act on the response highlighted.');
+      }
     };
   }
   useKeyCommands(active ? handlers : {});

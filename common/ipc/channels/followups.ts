@@ -25,7 +25,10 @@ export const MAX_FOLLOWUP_TARGETS = 500;
 /** One follow-up as the action dialogs see it (whether or not the follow-up exists yet). */
 export const FollowupTarget = z.strictObject({
   responseId: Id,
+  /** The respondent's name as they gave it, for greeting them; null when unknown. */
   respondentName: z.string().nullable(),
+  /** Who they are on screen: name, else their id, e-mail or respondent id. */
+  respondentLabel: z.string(),
   surveyType: z.enum(SURVEY_TYPES),
   score: z.number().int(),
   band: z.enum(BANDS),
@@ -102,7 +105,8 @@ export type FollowupListScope = (typeof FOLLOWUP_LIST_SCOPES)[number];
 
 export const FollowupListRow = z.strictObject({
   responseId: Id,
-  respondentName: z.string().nullable(),
+  /** Who they are on screen: name, else their id, e-mail or respondent id. */
+  respondentName: z.string(),
   surveyType: z.enum(SURVEY_TYPES),
   score: z.number().int(),
   band: z.enum(BANDS),

@@ -29,11 +29,13 @@ interface ListRow {
   readonly updated_at: number;
   readonly name: string | null;
   readonly external_id: string | null;
+  readonly email: string | null;
+  readonly end_user_id: string;
 }
 
 const COLUMNS = `r.id, r.survey_type, r.score, substr(r.text, 1, ${EXCERPT_CHARS}) AS excerpt, r.created_at,
   f.status, f.priority, f.assignee_id, s.name AS assignee_name, f.due_at, f.first_contact_at, f.updated_at,
-  p.name, p.external_id`;
+  p.name, p.external_id, p.email, f.end_user_id`;
 const JOINS = `JOIN responses r ON r.id = f.response_id
   LEFT JOIN respondents p ON p.id = f.end_user_id
   LEFT JOIN staff s ON s.id = f.assignee_id`;
@@ -44,7 +46,7 @@ const CLOSED = `('informed', 'closed_no_action')`;
 function toRow(row: ListRow): FollowupListRow {
   return {
     responseId: row.id,
-    respondentName: row.name ?? row.external_id,
+    respondentName: row.name ?? row.external_id ?? row.email ?? row.end_user_id,
     surveyType: row.survey_type,
     score: row.score,
     band: bandOf(row.survey_type, row.score),

@@ -20,11 +20,14 @@ interface TargetRow extends RespondentGateRow {
   readonly tags: string | null;
   readonly name: string | null;
   readonly external_id: string | null;
+  readonly respondent_email: string | null;
+  readonly end_user_id: string;
 }
 
 const SELECT = `
-SELECT r.id, r.survey_type, r.score, r.language, substr(r.text, 1, ${EXCERPT_CHARS}) AS excerpt,
-       f.status, f.assignee_id, f.tags, p.name, p.external_id, ${gateColumns('r.end_user_id')}
+SELECT r.id, r.end_user_id, r.survey_type, r.score, r.language, substr(r.text, 1, ${EXCERPT_CHARS}) AS excerpt,
+       f.status, f.assignee_id, f.tags, p.name, p.external_id, p.email AS respondent_email,
+       ${gateColumns('r.end_user_id')}
   FROM json_each(?) AS wanted
   JOIN responses r ON r.id = wanted.value
   LEFT JOIN followups f ON f.response_id = r.id
@@ -36,7 +39,8 @@ export function readTargets(db: Db, responseIds: readonly string[]): FollowupTar
   const rows = prepareCached(db, SELECT).all(JSON.stringify(responseIds)) as TargetRow[];
   return rows.map((row) => ({
     responseId: row.id,
-    respondentName: row.name ?? row.external_id,
+    respondentName: row.name,
+    respondentLabel: row.name ?? row.external_id ?? row.respondent_email ?? row.end_user_id,
     surveyType: row.survey_type,
     score: row.score,
     band: bandOf(row.survey_type, row.score),

@@ -25,6 +25,7 @@ describe('follow-up targets', () => {
       {
         responseId: 'r2',
         respondentName: 'Ingrid Olsen',
+        respondentLabel: 'Ingrid Olsen',
         surveyType: 'nps',
         score: 2,
         band: 'negative',
@@ -44,6 +45,14 @@ describe('follow-up targets', () => {
       }),
       expect.objectContaining({ responseId: 'r1', assigneeId: null, tags: [] }),
     ]);
+  });
+
+  it('shows a respondent without a name by their id, e-mail or respondent id, and greets nobody by those', () => {
+    const db = openFollowupCache();
+    db.prepare("UPDATE respondents SET name = NULL, external_id = NULL WHERE id = 'u-ok'").run();
+    expect(readTargets(db, ['r1'])[0]).toMatchObject({ respondentName: null, respondentLabel: 'u-ok@example.com' });
+    db.prepare("DELETE FROM respondents WHERE id = 'u-ok'").run();
+    expect(readTargets(db, ['r1'])[0]).toMatchObject({ respondentName: null, respondentLabel: 'u-ok' });
   });
 
   it('reads an erased respondent as not contactable', () => {

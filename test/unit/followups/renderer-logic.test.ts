@@ -30,7 +30,7 @@ const HOUR = 3_600_000;
 function row(id: string, over: Partial<FollowupListRow>): FollowupListRow {
   return {
     responseId: id,
-    respondentName: null,
+    respondentName: 'Ingrid Olsen',
     surveyType: 'nps',
     score: 3,
     band: 'negative',
