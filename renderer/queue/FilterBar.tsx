@@ -38,6 +38,8 @@ export interface FilterBarProps {
   readonly onChange: (change: Partial<QueueFilters>) => void;
   readonly onClear: () => void;
   readonly onMenuOpen: (facet: keyof FacetState) => void;
+  /** Facet counts are being (re)counted. */
+  readonly counting: boolean;
 }
 
 /** Long lists get a box to narrow them. */
@@ -154,7 +156,7 @@ function ScoreFilter({
   counts,
   onChange,
   onOpen,
-}: Omit<FilterBarProps, 'context' | 'onClear' | 'onMenuOpen'> & { readonly onOpen: () => void }) {
+}: Pick<FilterBarProps, 'filters' | 'counts' | 'onChange'> & { readonly onOpen: () => void }) {
   const { scoreMin, scoreMax } = filters;
   const active = scoreMin !== null || scoreMax !== null;
   const histogram = [...(counts.score?.values ?? [])].sort((a, b) => Number(a.value) - Number(b.value));
@@ -283,7 +285,7 @@ function CommentFilter({
   counts,
   onChange,
   onOpen,
-}: Omit<FilterBarProps, 'context' | 'onClear' | 'onMenuOpen'> & { readonly onOpen: () => void }) {
+}: Pick<FilterBarProps, 'filters' | 'counts' | 'onChange'> & { readonly onOpen: () => void }) {
   const of = (value: boolean): number | null =>
     counts.hasComment === undefined ? null : (counts.hasComment.values.find((v) => v.value === value)?.count ?? 0);
   const choice = filters.hasComment === null ? 'any' : filters.hasComment ? 'with' : 'without';
@@ -315,11 +317,11 @@ function CommentFilter({
 }
 
 export function FilterBar(props: FilterBarProps) {
-  const { filters, counts, context, onChange, onClear, onMenuOpen } = props;
+  const { filters, counts, context, onChange, onClear, onMenuOpen, counting } = props;
   const active = activeFilterCount({ ...filters, search: '' });
   const overdue = counts.overdue?.values[0]?.count ?? null;
   return (
-    <Toolbar aria-label="Filters" className="filter-bar">
+    <Toolbar aria-label="Filters" className="filter-bar" data-counting={counting}>
       {LIST_FACETS.map((facet) => (
         <ListFilter
           key={facet}
@@ -364,6 +366,11 @@ export function FilterBar(props: FilterBarProps) {
       >
         Overdue <CountText value={overdue} />
       </Toggle>
+      {counting && (
+        <span className="facet-counting" aria-hidden="true">
+          counting…
+        </span>
+      )}
       {active > 0 && (
         <Button className="button button-quiet" onPress={onClear}>
           Clear filters ({active})

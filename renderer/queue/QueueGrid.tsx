@@ -6,6 +6,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   type CSSProperties,
@@ -195,6 +196,7 @@ const GridRow = memo(
       <div
         role="row"
         id={rowElementId(index)}
+        data-row-id={row.id}
         aria-rowindex={index + 2}
         aria-selected={selected}
         tabIndex={active ? 0 : -1}
@@ -318,6 +320,16 @@ export function QueueGrid(props: QueueGridProps) {
     show(first, last);
   }, [first, last, show]);
 
+  // A refresh's scroll shift waits for the render that shows the new rows, so that both
+  // reach the screen together (see RowLoader.refresh).
+  const pendingShift = useRef(0);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (pendingShift.current === 0 || element === null) return;
+    element.scrollTop += pendingShift.current * ROW_HEIGHT;
+    pendingShift.current = 0;
+  });
+
   const { onReady } = props;
   useEffect(() => {
     onReady({
@@ -325,8 +337,7 @@ export function QueueGrid(props: QueueGridProps) {
         virtualizer.scrollToIndex(index, { align: 'auto' });
       },
       scrollBy: (delta) => {
-        const element = scrollRef.current;
-        if (element !== null) element.scrollTop += delta * ROW_HEIGHT;
+        pendingShift.current += delta;
       },
       viewport: () => {
         const element = scrollRef.current;

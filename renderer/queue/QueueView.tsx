@@ -128,6 +128,11 @@ export function QueueView({ active }: { readonly active: boolean }) {
   const total = rows.window.total;
   const rowCount = rows.window.rowCount();
   const [activeIndex, setActiveIndex] = useState(0);
+  /**
+   * The user chose the active row (moved, clicked, opened): it is then kept by identity as
+   * rows arrive. Until then the active row is simply the first, newest, one.
+   */
+  const [pinned, setPinned] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [helpOpen, setHelpOpen] = useState(false);
@@ -142,9 +147,17 @@ export function QueueView({ active }: { readonly active: boolean }) {
     // A new query starts at its top, with nothing open or selected.
     setShownKey(queryKey);
     setActiveIndex(0);
+    setPinned(false);
     setOpenId(null);
     setSelected(new Set());
   }
+
+  const activeRef = useRef(activeIndex);
+  const pinnedRef = useRef(pinned);
+  useEffect(() => {
+    activeRef.current = activeIndex;
+    pinnedRef.current = pinned;
+  });
 
   const onReady = useCallback((controls: GridControls) => {
     grid.current = controls;
@@ -160,6 +173,7 @@ export function QueueView({ active }: { readonly active: boolean }) {
       const last = Math.min(rows.window.rowCount(), MAX_SCROLL_ROWS) - 1;
       const next = Math.max(0, Math.min(last, index));
       setActiveIndex(next);
+      setPinned(true);
       grid.current?.scrollToIndex(next);
       if (focus) requestAnimationFrame(() => grid.current?.focusRow(next));
       setOpenId((open) => (open === null ? null : (rows.window.rowAt(next)?.id ?? open)));
@@ -245,23 +259,32 @@ export function QueueView({ active }: { readonly active: boolean }) {
   const refresh = async (): Promise<void> => {
     const controls = grid.current;
     const viewport = controls?.viewport();
-    const anchorRow = viewport === undefined ? undefined : rows.window.rowAt(viewport.first);
-    const activeRow = rows.window.rowAt(activeIndex);
-    const position = (index: number, row: { cursor: string } | undefined): RowPosition | null =>
-      row === undefined ? null : { index, cursor: row.cursor };
-    const hadFocus = focusIsInList() && document.activeElement !== document.body;
-    const result = await rows.refresh(
-      viewport !== undefined && viewport.first > 0 ? position(viewport.first, anchorRow) : null,
-      position(activeIndex, activeRow),
-    );
+    const position = (index: number): RowPosition | null => {
+      const row = rows.window.rowAt(index);
+      return row === undefined ? null : { index, cursor: row.cursor };
+    };
+    // The view holds still (on the active row if the user chose one and it is on screen, else
+    // on the first row shown) unless it is at the very top with nothing chosen: there,
+    // arriving rows are what the user watches for.
+    const chosen = pinnedRef.current;
+    const holdView = viewport !== undefined && (viewport.first > 0 || (chosen && activeIndex > 0));
+    const activeOnScreen =
+      chosen && viewport !== undefined && activeIndex >= viewport.first && activeIndex < viewport.first + viewport.rows;
+    const anchor = holdView ? position(activeOnScreen ? activeIndex : viewport.first) : null;
+    const startedAt = activeIndex;
+    const result = await rows.refresh(anchor, chosen ? position(activeIndex) : null);
     setRefreshes((n) => n + 1);
     if (result === null) return;
-    if (result.shift !== 0 && viewport !== undefined && viewport.first > 0) controls?.scrollBy(result.shift);
+    if (result.shift !== 0 && anchor !== null) controls?.scrollBy(result.shift);
     if (result.activeIndex !== null) {
-      const index = result.activeIndex;
+      // Moves made while the refresh ran are kept, relative to where the row went.
+      const index = result.activeIndex + (activeRef.current - startedAt);
       setActiveIndex(index);
-      if (hadFocus) requestAnimationFrame(() => grid.current?.focusRow(index));
+      if (focusIsInList() && document.activeElement !== document.body) {
+        requestAnimationFrame(() => grid.current?.focusRow(index));
+      }
     }
+    result.show();
   };
   useEffect(() => {
     refreshRef.current = refresh;
@@ -329,6 +352,7 @@ export function QueueView({ active }: { readonly active: boolean }) {
         onChange={setFilters}
         onClear={clearFilters}
         onMenuOpen={facets.prioritize}
+        counting={facets.counting}
       />
       {rows.error !== null && (
         <div role="alert" className="banner banner-error">

@@ -24,6 +24,11 @@ export interface Refreshed {
   readonly shift: number;
   /** Where the active row is now; null if it was not given. */
   readonly activeIndex: number | null;
+  /**
+   * Shows the new rows. The caller first arranges its scroll and active row, so that they
+   * change in the same render as the rows; does nothing if something newer overtook it.
+   */
+  readonly show: () => void;
 }
 
 export interface RowsSnapshot {
@@ -152,9 +157,12 @@ export class RowLoader {
     for (const page of next.missingPages(range.first, range.last)) {
       if (!(await this.fetchInto(next, page))) return null;
     }
-    this.inflight = new Set();
-    this.range = range;
-    this.publish({ window: next, error: null });
-    return { shift, activeIndex };
+    const show = (): void => {
+      if (gen !== this.generation) return;
+      this.inflight = new Set();
+      this.range = range;
+      this.publish({ window: next, error: null });
+    };
+    return { shift, activeIndex, show };
   };
 }

@@ -10,6 +10,8 @@ export type FacetState = Partial<Readonly<Record<Facet, FacetCounts>>>;
 
 export interface Facets {
   readonly counts: FacetState;
+  /** A round of counting is under way (counts on screen may be the previous round's). */
+  readonly counting: boolean;
   /** Counts this facet next (its menu just opened). */
   readonly prioritize: (facet: Facet) => void;
 }
@@ -24,6 +26,7 @@ export function useFacets(query: QueueQuery, start: boolean, recount: number): F
   // Facets depend on the filters only, not on the sort.
   const filtersKey = JSON.stringify(query.filters);
   const [counted, setCounted] = useState<Counted>({ key: filtersKey, counts: {} });
+  const [counting, setCounting] = useState(false);
   const queue = useRef<Facet[]>([]);
   const round = useRef(0);
 
@@ -35,6 +38,7 @@ export function useFacets(query: QueueQuery, start: boolean, recount: number): F
     // Counts do not depend on the sort; the request carries one all the same.
     const facetQuery = { filters: JSON.parse(filtersKey) as QueueFilters, sort: DEFAULT_SORT };
     void (async () => {
+      setCounting(true);
       for (let facet = queue.current.shift(); facet !== undefined; facet = queue.current.shift()) {
         try {
           const result = await call('queue:facet', { query: facetQuery, facet });
@@ -48,6 +52,7 @@ export function useFacets(query: QueueQuery, start: boolean, recount: number): F
         }
         if (mine !== round.current) return;
       }
+      setCounting(false);
     })();
   }, [filtersKey, start, recount]);
 
@@ -56,5 +61,5 @@ export function useFacets(query: QueueQuery, start: boolean, recount: number): F
     if (rest.length < queue.current.length) queue.current = [facet, ...rest];
   }, []);
 
-  return { counts: counted.key === filtersKey ? counted.counts : {}, prioritize };
+  return { counts: counted.key === filtersKey ? counted.counts : {}, counting, prioritize };
 }

@@ -9,27 +9,29 @@ import type { Db } from '../db/sqlite.js';
 import { queueStatement } from './queue-statements.js';
 import { coveredByCountingIndex } from './sql/filters.js';
 
-export const COUNTING_INDEX = 'INDEXED BY responses_q_cover';
+const COUNTING_INDEX_NAME = 'responses_q_cover';
+export const COUNTING_INDEX = `INDEXED BY ${COUNTING_INDEX_NAME}`;
 
 interface PlanRow {
   readonly detail: string;
 }
 
-/** Partial indexes of responses: selective by construction, so a plan through one is kept. */
-function partialIndexes(db: Db): ReadonlySet<string> {
-  const rows = queueStatement(db, "SELECT name, partial FROM pragma_index_list('responses')").all() as {
-    name: string;
-    partial: number;
-  }[];
-  return new Set(rows.filter((r) => r.partial === 1).map((r) => r.name));
+interface IndexRow {
+  readonly name: string;
+  readonly partial: number;
+}
+
+/** The indexes of responses now: sync's bulk load drops them during a bootstrap. */
+function responseIndexes(db: Db): readonly IndexRow[] {
+  return queueStatement(db, "SELECT name, partial FROM pragma_index_list('responses')").all() as IndexRow[];
 }
 
 /**
  * True when the plan reads table rows per match through a full (non-partial) index, or scans
  * the table: as many rows as its one indexed condition matches, often a large share of it.
  */
-function readsTableRows(db: Db, plan: readonly PlanRow[]): boolean {
-  const partial = partialIndexes(db);
+function readsTableRows(indexes: readonly IndexRow[], plan: readonly PlanRow[]): boolean {
+  const partial = new Set(indexes.filter((i) => i.partial === 1).map((i) => i.name));
   return plan.some(({ detail }) => {
     const index = / USING INDEX (\w+)/.exec(detail)?.[1];
     return (index !== undefined && !partial.has(index)) || /^SCAN responses$/.test(detail.trim());
@@ -49,6 +51,8 @@ export function countingSql(
 ): string {
   const plain = build('');
   if (!coveredByCountingIndex(filters, exclude)) return plain;
+  const indexes = responseIndexes(db);
+  if (!indexes.some((i) => i.name === COUNTING_INDEX_NAME)) return plain;
   const plan = queueStatement(db, `EXPLAIN QUERY PLAN ${plain}`).all(...params) as PlanRow[];
-  return readsTableRows(db, plan) ? build(COUNTING_INDEX) : plain;
+  return readsTableRows(indexes, plan) ? build(COUNTING_INDEX) : plain;
 }

@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
-import { E2E_PASSPHRASE, startBrowserModeHost, startBrowserModeHostOn } from './browser-mode.js';
-import { seededProfile, type SeedOptions } from './seeded-profile.js';
+import { E2E_PASSPHRASE, startBrowserModeHost } from './browser-mode.js';
 
 export type Shell = 'browser' | 'electron';
 
@@ -23,19 +22,18 @@ function electronRuntime(): string | null {
 
 interface Fixtures {
   readonly shell: Shell;
-  /** A cache filled before launch (browser mode), until demo mode + sync deliver the demo data. */
-  readonly seed: SeedOptions | null;
+  /** Extra environment for the browser-mode host, e.g. LOOPDESK_DEMO_RESPONSES. */
+  readonly hostEnv: Readonly<Record<string, string>>;
   readonly app: Page;
 }
 
 export const test = base.extend<Fixtures>({
   shell: ['browser', { option: true }],
-  seed: [null, { option: true }],
-  app: async ({ shell, seed, colorScheme }, use, testInfo) => {
+  hostEnv: [{}, { option: true }],
+  app: async ({ shell, hostEnv, colorScheme }, use, testInfo) => {
     switch (shell) {
       case 'browser': {
-        const host =
-          seed === null ? await startBrowserModeHost() : await startBrowserModeHostOn(await seededProfile(seed));
+        const host = await startBrowserModeHost(hostEnv);
         const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
         const context = await browser.newContext({
           viewport: { width: 1280, height: 800 },
@@ -58,10 +56,6 @@ export const test = base.extend<Fixtures>({
       case 'electron': {
         const executablePath = electronRuntime();
         testInfo.skip(
-          seed !== null,
-          'Seeded caches are prepared for browser mode only; browser mode runs these specs.',
-        );
-        testInfo.skip(
           executablePath === null,
           'The Electron runtime is not installed on this machine (its download is unreachable); browser mode runs these specs.',
         );
@@ -69,7 +63,7 @@ export const test = base.extend<Fixtures>({
         const app = await _electron.launch({
           executablePath: executablePath ?? undefined,
           args: ['dist/node/main.cjs', `--user-data-dir=${userData}`],
-          env: { ...process.env, LOOPDESK_PASSPHRASE: E2E_PASSPHRASE },
+          env: { ...process.env, LOOPDESK_PASSPHRASE: E2E_PASSPHRASE, ...hostEnv },
           colorScheme: colorScheme ?? 'light',
         });
         await use(await app.firstWindow());

@@ -66,7 +66,10 @@ describe('row loader', () => {
       { index: 500, cursor: anchor.cursor },
       { index: 510, cursor: active.cursor },
     );
-    expect(refreshed).toEqual({ shift: 7, activeIndex: 517 });
+    expect(refreshed).toMatchObject({ shift: 7, activeIndex: 517 });
+    // Nothing moves on screen until the caller has arranged its scroll.
+    expect(loader.getSnapshot().window.rowAt(500)?.id).toBe('r500');
+    refreshed?.show();
     const window = loader.getSnapshot().window;
     expect(window.total).toBe(1007);
     expect(window.rowAt(507)?.id).toBe('r500');
