@@ -144,7 +144,7 @@ export function BacklogTable({
   const renderLine = (line: Line, isUnassigned: boolean) => (
     <tr key={line.row.assigneeId ?? 'unassigned'} className={isUnassigned ? 'unassigned-row' : undefined}>
       <th scope="row">
-        {line.name}
+        <span className="assignee-name">{line.name}</span>
         {isUnassigned && <InfoTip label="Unassigned" definition={BACKLOG_DEFINITIONS.unassigned} />}
       </th>
       {COUNT_COLUMNS.map((cell) => (
