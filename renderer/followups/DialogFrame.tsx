@@ -1,8 +1,9 @@
-// The frame every follow-up dialog shares: a modal with its title, which follow-ups it acts
-// on, the form, the local rules' refusal when there is one, and Cancel / submit. Esc and a
-// click outside cancel; Enter or Ctrl+Enter submits (submit-keys.ts).
+// The frame every follow-up dialog shares inside the host's modal (FollowupDialogs): its
+// title, which follow-ups it acts on, the form, the local rules' refusal when there is one,
+// and Cancel / submit. Esc and a click outside cancel; Enter or Ctrl+Enter submits
+// (submit-keys.ts).
 import { useId, type ReactNode } from 'react';
-import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Dialog, Form, Heading } from 'react-aria-components';
 import { submitOnEnter } from './submit-keys.js';
 
 export function DialogFrame({
@@ -28,53 +29,42 @@ export function DialogFrame({
 }) {
   const titleId = useId();
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isOpen
-      isDismissable
-      onOpenChange={(isOpen) => {
-        if (!isOpen) onClose();
-      }}
-    >
-      <Modal className="modal followup-dialog">
-        <Dialog aria-labelledby={titleId}>
-          <div onKeyDownCapture={submitOnEnter}>
-            <Form
-              className="followup-form"
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (!busy) onSubmit();
-              }}
-            >
-              <header className="followup-dialog-header">
-                <Heading slot="title" id={titleId}>
-                  {title}
-                </Heading>
-                <div className="followup-dialog-about">{about}</div>
-              </header>
-              {children}
-              {error !== null && (
-                <p role="alert" className="form-error">
-                  {error}
-                </p>
-              )}
-              <div className="dialog-actions">
-                <span className="dialog-keys">
-                  {submitLabel === null ? 'Esc closes' : 'Ctrl+Enter saves · Esc cancels'}
-                </span>
-                <Button className="button" onPress={onClose}>
-                  {submitLabel === null ? 'Close' : 'Cancel'}
-                </Button>
-                {submitLabel !== null && (
-                  <Button type="submit" className="button button-primary" isDisabled={busy}>
-                    {busy ? 'Saving…' : submitLabel}
-                  </Button>
-                )}
-              </div>
-            </Form>
+    <Dialog aria-labelledby={titleId}>
+      <div onKeyDownCapture={submitOnEnter}>
+        <Form
+          className="followup-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!busy) onSubmit();
+          }}
+        >
+          <header className="followup-dialog-header">
+            <Heading slot="title" id={titleId}>
+              {title}
+            </Heading>
+            <div className="followup-dialog-about">{about}</div>
+          </header>
+          {children}
+          {error !== null && (
+            <p role="alert" className="form-error">
+              {error}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <span className="dialog-keys">
+              {submitLabel === null ? 'Esc closes' : 'Ctrl+Enter saves · Esc cancels'}
+            </span>
+            <Button className="button" onPress={onClose}>
+              {submitLabel === null ? 'Close' : 'Cancel'}
+            </Button>
+            {submitLabel !== null && (
+              <Button type="submit" className="button button-primary" isDisabled={busy}>
+                {busy ? 'Saving…' : submitLabel}
+              </Button>
+            )}
           </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+        </Form>
+      </div>
+    </Dialog>
   );
 }

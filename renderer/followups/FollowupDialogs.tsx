@@ -2,6 +2,7 @@
 // dialog needs — the follow-ups it acts on, the staff directory, root causes, tags — and
 // shows the dialog once they are there; a failure to load becomes an error toast.
 import { useEffect, useState } from 'react';
+import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 import type { FollowupsContext, FollowupTarget } from '../../common/ipc/channels/followups.js';
 import { call } from '../ipc/client.js';
 import { AssignDialog } from './AssignDialog.js';
@@ -58,12 +59,21 @@ function useDialogData(open: OpenDialog): Loaded | null {
   return loaded;
 }
 
-function Dialog({ open }: { readonly open: OpenDialog }) {
+/** Shown for the moment the dialog's data takes to load: the modal has the focus at once, so keys typed meanwhile are not taken as shortcuts. */
+function Loading() {
+  return (
+    <Dialog aria-label="Loading the follow-up" className="followup-loading">
+      <p aria-busy="true">Loading…</p>
+    </Dialog>
+  );
+}
+
+function Content({ open }: { readonly open: OpenDialog }) {
   const loaded = useDialogData(open);
-  if (loaded === null) return null;
+  if (loaded === null) return <Loading />;
   const { context, targets } = loaded;
   const [target] = targets;
-  if (target === undefined) return null;
+  if (target === undefined) return <Loading />;
   const props = { target, context, onClose: closeFollowupDialog };
   switch (open.command) {
     case 'assign':
@@ -93,6 +103,19 @@ function Dialog({ open }: { readonly open: OpenDialog }) {
 
 export function FollowupDialogs() {
   const open = useOpenDialog();
-  // A new key per opening: every dialog starts from fresh state.
-  return open === null ? null : <Dialog key={JSON.stringify(open)} open={open} />;
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen={open !== null}
+      isDismissable
+      onOpenChange={(isOpen) => {
+        if (!isOpen) closeFollowupDialog();
+      }}
+    >
+      <Modal className="modal followup-dialog">
+        {/* A new key per opening: every dialog starts from fresh state. */}
+        {open !== null && <Content key={JSON.stringify(open)} open={open} />}
+      </Modal>
+    </ModalOverlay>
+  );
 }

@@ -141,6 +141,8 @@ export function FollowupList({ scope, active }: { readonly scope: FollowupListSc
             className="followup-list"
             selectionMode="single"
             selectionBehavior="replace"
+            // Letters are the keymap's (j/k, a s c d t n), not a search by name.
+            disallowTypeAhead
             disallowEmptySelection={false}
             selectedKeys={current === null ? [] : [current]}
             onSelectionChange={onSelection}

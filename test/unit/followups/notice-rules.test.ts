@@ -115,6 +115,42 @@ describe('notice rules', () => {
     ]);
   });
 
+  it('leaves alone the work of the person I assigned a follow-up to', () => {
+    const db = openFollowupCache();
+    checkNotices(db, { nowMs: ms(0), rejections: [] });
+    pull(
+      db,
+      { response_id: 'r1', assignee_id: ANNA.id, status: 'assigned' },
+      ME.id,
+      1,
+      { kind: 'assigned', assignee_id: ANNA.id, previous_assignee_id: null },
+      { kind: 'status_set', from: 'new', to: 'assigned', reason: null },
+    );
+    pull(
+      db,
+      { response_id: 'r1', assignee_id: ANNA.id, status: 'informed' },
+      ANNA.id,
+      5,
+      { kind: 'status_set', from: 'assigned', to: 'in_progress', reason: null },
+      { kind: 'done', action_summary: 'Fixed', root_causes: ['bug'] },
+      { kind: 'informed', how: 'message', message: 'Hej! '.repeat(100), language: 'sv' },
+    );
+    expect(checkNotices(db, { nowMs: ms(6), rejections: [] })).toEqual([]);
+  });
+
+  it('keeps a long change short in the notice', () => {
+    const db = openFollowupCache();
+    pull(db, { response_id: 'r1', tags: ['a'] }, ME.id, 0, { kind: 'tags_set', tags: ['a'] });
+    checkNotices(db, { nowMs: ms(1), rejections: [] });
+    pull(db, { response_id: 'r1', tags: ['b'] }, ANNA.id, 2, {
+      kind: 'tags_set',
+      tags: Array.from({ length: 40 }, (_, i) => `tag-${i}`),
+    });
+    const [notice] = checkNotices(db, { nowMs: ms(3), rejections: [] });
+    expect(notice?.body.length).toBeLessThan(260);
+    expect(notice?.body).toMatch(/tag-\d+…\.$/);
+  });
+
   it('leaves alone a colleague’s change made long after mine', () => {
     const db = openFollowupCache();
     pull(db, { response_id: 'r1', priority: 'urgent' }, ME.id, 0, { kind: 'priority_set', priority: 'urgent' });

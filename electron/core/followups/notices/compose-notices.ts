@@ -90,12 +90,19 @@ function quotedExcerpt(excerpt: string | null): string {
   return ` — “${excerpt.length > 100 ? `${excerpt.slice(0, 100).trimEnd()}…` : excerpt}”`;
 }
 
+/** A notice names the change; the audit trail has all of it (a whole message, say). */
+const MAX_PHRASE_CHARS = 160;
+
 function phrase(l: Lookup, actorId: string, data: FollowupEventData): string {
-  return `${l.name(actorId)} ${describeEvent(data, {
+  const text = `${l.name(actorId)} ${describeEvent(data, {
     actorId,
     nameOf: l.name,
     formatInstant: (iso) => dateTime.format(Date.parse(iso)),
   })}`;
+  if (text.length <= MAX_PHRASE_CHARS) return text;
+  const cut = `${text.slice(0, MAX_PHRASE_CHARS - 1).replace(/[\s,;:]+$/, '')}…`;
+  // A quotation cut short still closes.
+  return cut.lastIndexOf('“') > cut.lastIndexOf('”') ? `${cut}”` : cut;
 }
 
 function single(l: Lookup, fact: NoticeFacts, nowMs: number): NoticeDraft {

@@ -53,6 +53,9 @@ function topicOf(data: FollowupEventData): string | null {
     case 'unassigned':
       return 'assignee';
     case 'status_set':
+      // New ⇄ assigned follows who owns it (assign, unassign): an assignment, not a decision
+      // about the work, so the assignee's next step does not undo it.
+      return data.to === 'assigned' || data.to === 'new' ? 'assignee' : 'status';
     case 'done':
     case 'informed':
       return 'status';
