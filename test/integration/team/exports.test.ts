@@ -247,6 +247,57 @@ describe('Team tables', () => {
   });
 });
 
+describe('audit uplink', () => {
+  /** Writes one pending record for `server` and returns its id. */
+  async function pendingRecord(id: string): Promise<void> {
+    await client.call('exportRecordAudit', {
+      body: {
+        export_id: id,
+        exported_at: new Date(NOW).toISOString(),
+        kind: 'queue',
+        format: 'csv',
+        filter: [],
+        columns: ['response_id'],
+        personal_data: false,
+        row_count: 1,
+      },
+      staffId: null,
+      server: 'demo',
+      exportedAt: NOW,
+    });
+  }
+
+  function reply(status: number, headers: Record<string, string> = {}): typeof fetch {
+    return () =>
+      Promise.resolve(
+        new Response(JSON.stringify({ error: { code: 'x', message: `answered ${status}` } }), { status, headers }),
+      );
+  }
+
+  it('keeps a record the server refuses, with its reason, and retries one it cannot take yet', async () => {
+    await pendingRecord('refused-1');
+    const refusing = new ExportAuditUplink({ database: () => client, fetch: reply(422), logError: () => undefined });
+    refusing.connect({ baseUrl: 'http://127.0.0.1:9', token: 't' });
+    await refusing.idle();
+    refusing.close();
+    const after = await client.call('exportPendingAudits', { server: 'demo', limit: 100 });
+    expect(after.map((b) => b.export_id)).not.toContain('refused-1');
+    expect((await client.call('exportAuditSummary', {})).refused).toBeGreaterThanOrEqual(1);
+
+    await pendingRecord('busy-1');
+    const busy = new ExportAuditUplink({
+      database: () => client,
+      fetch: reply(503, { 'retry-after': '3600' }),
+      logError: () => undefined,
+    });
+    busy.connect({ baseUrl: 'http://127.0.0.1:9', token: 't' });
+    await busy.idle();
+    busy.close();
+    const still = await client.call('exportPendingAudits', { server: 'demo', limit: 100 });
+    expect(still.map((b) => b.export_id)).toContain('busy-1');
+  });
+});
+
 describe('audit trail', () => {
   let h: Harness;
   beforeAll(async () => {
