@@ -65,11 +65,16 @@ export class ExportJob {
       await write(await this.encoder.take());
     }
     if (this.sheet >= this.source.sheets.length) {
+      // The file is complete but not yet delivered: complete() does that, once it is audited.
       await write(await this.encoder.finish());
-      await this.sink.complete();
       this.finished = true;
     }
     return { rows: this.written, done: this.finished, bytes: out.length === 0 ? null : Buffer.concat(out) };
+  }
+
+  /** Puts the finished file in place (desktop) after its audit record is written. */
+  async complete(): Promise<void> {
+    await this.sink.complete();
   }
 
   async abort(): Promise<void> {

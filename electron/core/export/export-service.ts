@@ -1,8 +1,7 @@
 // Exports as the renderer drives them (common/ipc/channels/export.ts): start (the save
 // dialog in the desktop app, the count, the header), then one chunk per `next`, then the
-// audit record — written locally in the same step that completes the file, and queued for
-// the server. A job the renderer stops asking about is dropped after a while, its partial
-// file removed.
+// audit record — written locally before the file is delivered, and queued for the server.
+// A job the renderer stops asking about is dropped after a while, its partial file removed.
 import { randomUUID } from 'node:crypto';
 import type { ExportAuditBody } from '../../../common/api/export-audit.js';
 import { describeQueueQuery } from '../../../common/export/audit.js';
@@ -153,7 +152,10 @@ export class ExportService {
       const step = await running.job.step();
       if (step.done) {
         this.forget(running);
+        // No export without its record: the audit is written before the file is put in
+        // place (desktop) or the last bytes are handed over (browser mode).
         await this.audit(running, step.rows);
+        await running.job.complete();
       } else {
         this.touch(running);
       }
