@@ -17,9 +17,8 @@ import {
   CONTACT_DIRECTION_LABELS,
   CONTACT_OUTCOME_LABELS,
 } from '../../common/followups/labels.js';
-import type { FollowupsContext, FollowupTarget } from '../../common/ipc/channels/followups.js';
 import { RadioChoice } from './RadioChoice.js';
-import { DialogFrame } from './DialogFrame.js';
+import { DialogFrame, type OneFollowupDialogProps } from './DialogFrame.js';
 import { TargetSummary } from './describe-target.js';
 import { fromLocalInput, toLocalInput } from './local-time.js';
 import { newRecordId } from './submit-actions.js';
@@ -64,15 +63,7 @@ function Choice<T extends string>({
   );
 }
 
-export function ContactDialog({
-  target,
-  context,
-  onClose,
-}: {
-  readonly target: FollowupTarget;
-  readonly context: FollowupsContext;
-  readonly onClose: () => void;
-}) {
+export function ContactDialog({ target, context, onClose }: OneFollowupDialogProps) {
   const [contactId] = useState(() => newRecordId('contact'));
   const [channel, setChannel] = useState<ContactChannel>('email');
   const [direction, setDirection] = useState<ContactDirection>('outbound');

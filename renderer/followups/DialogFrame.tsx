@@ -4,7 +4,15 @@
 // (submit-keys.ts).
 import { useId, type ReactNode } from 'react';
 import { Button, Dialog, Form, Heading } from 'react-aria-components';
+import type { FollowupsContext, FollowupTarget } from '../../common/ipc/channels/followups.js';
 import { submitOnEnter } from './submit-keys.js';
+
+/** What a dialog about one follow-up gets from the host (FollowupDialogs). */
+export interface OneFollowupDialogProps {
+  readonly target: FollowupTarget;
+  readonly context: FollowupsContext;
+  readonly onClose: () => void;
+}
 
 export function DialogFrame({
   title,

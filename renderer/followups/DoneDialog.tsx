@@ -9,7 +9,7 @@ import type { FollowupsContext, FollowupTarget } from '../../common/ipc/channels
 import { canTransition, STATUS_LABELS } from '../../common/domain/followup-status.js';
 import { renderTemplate, templateLanguageFor } from '../../common/followups/message-templates.js';
 import { call } from '../ipc/client.js';
-import { DialogFrame } from './DialogFrame.js';
+import { DialogFrame, type OneFollowupDialogProps } from './DialogFrame.js';
 import { TargetSummary } from './describe-target.js';
 import { InformFields, type InformState } from './InformFields.js';
 import { TagPicker } from './TagPicker.js';
@@ -43,15 +43,7 @@ function informAction(responseId: string, inform: InformState): MutationRequest 
   }
 }
 
-export function DoneDialog({
-  target,
-  context,
-  onClose,
-}: {
-  readonly target: FollowupTarget;
-  readonly context: FollowupsContext;
-  readonly onClose: () => void;
-}) {
+export function DoneDialog({ target, context, onClose }: OneFollowupDialogProps) {
   const alreadyDone = target.status === 'done';
   const [summary, setSummary] = useState('');
   const [causes, setCauses] = useState<string[]>([]);

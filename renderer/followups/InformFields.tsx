@@ -80,7 +80,7 @@ export function InformFields({
             <span className="followup-radio-label">Send a message</span>
             <span className="muted">
               {notContactable === null
-                ? 'Recorded as sent; it goes out by e-mail.'
+                ? 'The server records it as sent and delivers it.'
                 : notContactableMessage(notContactable)}
             </span>
           </span>

@@ -3,10 +3,9 @@
 // a reason; done and informed have their own dialog (d), since they need more.
 import { useState } from 'react';
 import { Label, RadioGroup, TextArea, TextField, Text } from 'react-aria-components';
-import type { FollowupsContext, FollowupTarget } from '../../common/ipc/channels/followups.js';
 import { allowedTransitions, STATUS_LABELS, type FollowupStatus } from '../../common/domain/followup-status.js';
 import { RadioChoice } from './RadioChoice.js';
-import { DialogFrame } from './DialogFrame.js';
+import { DialogFrame, type OneFollowupDialogProps } from './DialogFrame.js';
 import { TargetSummary } from './describe-target.js';
 import { useSubmit } from './use-submit.js';
 
@@ -24,14 +23,7 @@ function offered(from: FollowupStatus): FollowupStatus[] {
   return allowedTransitions(from).filter((s) => s !== 'done' && s !== 'informed');
 }
 
-export function StatusDialog({
-  target,
-  onClose,
-}: {
-  readonly target: FollowupTarget;
-  readonly context: FollowupsContext;
-  readonly onClose: () => void;
-}) {
+export function StatusDialog({ target, onClose }: OneFollowupDialogProps) {
   const options = offered(target.status);
   const needsOwner = (status: FollowupStatus): boolean => status === 'assigned' && target.assigneeId === null;
   const enabled = options.filter((s) => !needsOwner(s));

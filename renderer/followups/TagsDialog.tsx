@@ -1,20 +1,11 @@
 // t — the follow-up's own tags (churn-risk, enterprise…): pick from those in use or create one.
 import { useState } from 'react';
-import type { FollowupsContext, FollowupTarget } from '../../common/ipc/channels/followups.js';
-import { DialogFrame } from './DialogFrame.js';
+import { DialogFrame, type OneFollowupDialogProps } from './DialogFrame.js';
 import { TargetSummary } from './describe-target.js';
 import { TagPicker } from './TagPicker.js';
 import { useSubmit } from './use-submit.js';
 
-export function TagsDialog({
-  target,
-  context,
-  onClose,
-}: {
-  readonly target: FollowupTarget;
-  readonly context: FollowupsContext;
-  readonly onClose: () => void;
-}) {
+export function TagsDialog({ target, context, onClose }: OneFollowupDialogProps) {
   const [tags, setTags] = useState<string[]>([...target.tags]);
   const { busy, error, run } = useSubmit(onClose);
   return (

@@ -61,9 +61,9 @@ async function openClient(browser: Browser, server: ReferenceServer, who: StaffC
   return { name: who.name, host, page, errors };
 }
 
-async function shot(client: Client, info: TestInfo, name: string): Promise<void> {
+async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const file = info.outputPath(`${name}.png`);
-  await client.page.screenshot({ path: file });
+  await page.screenshot({ path: file });
   await info.attach(name, { path: file, contentType: 'image/png' });
 }
 
@@ -94,6 +94,70 @@ interface EventData {
   readonly followup_id: string;
   readonly data: { readonly kind: string; readonly text?: string; readonly tags?: readonly string[] };
 }
+
+test('every follow-up dialog, the Follow-ups section and its settings, on the demo data, pass axe', async ({ app }) => {
+  const info = test.info();
+  test.setTimeout(180_000);
+  await expect(statusBar(app)).toContainText(/Synced/, { timeout: 90_000 });
+  await app
+    .locator('.views-nav')
+    .getByRole('button', { name: /Unassigned detract/ })
+    .click();
+  const grid = app.getByRole('grid', { name: 'Responses' });
+  await grid.getByRole('row').nth(1).click();
+  await app.keyboard.press('Enter');
+  const pane = app.locator('.detail-pane');
+  await expect(pane.getByRole('heading', { name: 'Comment' })).toBeVisible();
+
+  // Take it on: Enter assigns to the first person listed, me.
+  await app.keyboard.press('a');
+  await expect(app.getByRole('dialog', { name: 'Assign' }).getByRole('textbox')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(pane.locator('.status-assigned').first()).toBeVisible();
+
+  const dialogs: readonly [string, string, string][] = [
+    ['s', 'Change status', 'status'],
+    ['c', 'Log contact', 'contact'],
+    ['t', 'Tags', 'tags'],
+    ['d', 'Mark done', 'done'],
+    ['n', 'Add a note', 'note'],
+  ];
+  for (const [key, title, name] of dialogs) {
+    await app.keyboard.press(key);
+    const dialog = app.getByRole('dialog', { name: title });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+    await shot(app, info, `demo-${name}-dialog`);
+    await expectNoSeriousA11yIssues(app);
+    await app.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  }
+
+  await app.keyboard.press('n');
+  await expect(app.getByRole('dialog', { name: 'Add a note' }).getByRole('textbox')).toBeFocused();
+  await app.keyboard.type('Called twice, no answer; trying e-mail.');
+  await app.keyboard.press('Control+Enter');
+  await pane.getByRole('button', { name: /^Edit the note/ }).click();
+  const edit = app.getByRole('dialog', { name: 'Edit the note' });
+  await expect(edit.getByRole('textbox')).toHaveValue('Called twice, no answer; trying e-mail.');
+  await app.keyboard.press('End');
+  await app.keyboard.type(' Reached her on the second e-mail.');
+  await app.keyboard.press('Control+Enter');
+  await expect(
+    pane.locator('.followup-note').filter({ hasText: 'Reached her' }).locator('.badge-edited'),
+  ).toBeVisible();
+  await pane.getByRole('heading', { name: 'Notes' }).scrollIntoViewIfNeeded();
+  await shot(app, info, 'demo-note-edited');
+
+  await app.getByRole('tab', { name: 'Follow-ups' }).click();
+  await expect(app.getByRole('grid', { name: 'My follow-ups' })).toBeVisible();
+  await shot(app, info, 'demo-followups-mine');
+  await expectNoSeriousA11yIssues(app);
+  await app.getByRole('tab', { name: 'SLA and root causes' }).click();
+  await expect(app.getByRole('heading', { name: 'SLA policy' })).toBeVisible();
+  await shot(app, info, 'demo-followups-settings');
+  await expectNoSeriousA11yIssues(app);
+});
 
 test.describe('follow-up workflow', () => {
   test.skip(({ shell }) => shell !== 'browser', 'Two clients on one server: browser mode runs this.');
@@ -149,7 +213,7 @@ test.describe('follow-up workflow', () => {
         await expect(dialog).toBeVisible();
         await expect(dialog.getByRole('textbox', { name: 'Assign to' })).toBeFocused();
         await a.page.keyboard.type('Jonas');
-        await shot(a, info, '01-assign-dialog');
+        await shot(a.page, info, '01-assign-dialog');
         await expectNoSeriousA11yIssues(a.page);
         await a.page.keyboard.press('Enter');
         await expect(a.page.locator('.toast').filter({ hasText: 'Assigned to Jonas Berg' })).toBeVisible();
@@ -163,7 +227,7 @@ test.describe('follow-up workflow', () => {
         ).toBeVisible({
           timeout: 10_000,
         });
-        await shot(b, info, '02-jonas-sees-it-with-a-toast');
+        await shot(b.page, info, '02-jonas-sees-it-with-a-toast');
       });
 
       await test.step('Jonas logs a contact and marks it done with a message in Swedish', async () => {
@@ -178,7 +242,7 @@ test.describe('follow-up workflow', () => {
         await expect(contact).toBeVisible();
         await expect(contact.getByRole('radio', { name: 'E-mail' })).toBeFocused();
         await contact.getByLabel('Note').fill('Ringde upp, hon vill ha en rättelse i nästa version.');
-        await shot(b, info, '03-log-contact');
+        await shot(b.page, info, '03-log-contact');
         await expectNoSeriousA11yIssues(b.page);
         await b.page.keyboard.press('Control+Enter');
         await expect(contact).toHaveCount(0);
@@ -195,7 +259,7 @@ test.describe('follow-up workflow', () => {
         const message = done.getByRole('textbox', { name: 'Message' });
         await expect(message).toHaveValue(/^Hej Linnea,\n\nTack för din feedback\./);
         await expect(done.getByRole('button', { name: /Language/ })).toContainText('(theirs)');
-        await shot(b, info, '04-mark-done-with-message');
+        await shot(b.page, info, '04-mark-done-with-message');
         await expectNoSeriousA11yIssues(b.page);
         await b.page.keyboard.press('Control+Enter');
         await expect(b.page.locator('.toast').filter({ hasText: 'Marked done, respondent informed' })).toBeVisible();
@@ -235,7 +299,7 @@ test.describe('follow-up workflow', () => {
         // Jonas worked on what Maja handed him: nothing of hers was overridden.
         await expect(a.page.locator('.toast').filter({ hasText: 'A colleague changed' })).toHaveCount(0);
         await trail.scrollIntoViewIfNeeded();
-        await shot(a, info, '05-maja-sees-the-audit-trail');
+        await shot(a.page, info, '05-maja-sees-the-audit-trail');
       });
 
       await test.step('offline: both keep working while the server is down', async () => {
@@ -266,7 +330,7 @@ test.describe('follow-up workflow', () => {
         await expect(statusBar(b.page)).toContainText('2 changes waiting to be sent', { timeout: 15_000 });
         await expect(statusBar(b.page)).toContainText(/Offline|Sync failed/, { timeout: 30_000 });
         await expect(b.page.locator('.badge-pending').first()).toBeVisible();
-        await shot(b, info, '06-offline-changes-waiting');
+        await shot(b.page, info, '06-offline-changes-waiting');
 
         server = await startReferenceServer({ dbFile, demo, port });
         for (const client of [a, b]) {
@@ -298,7 +362,7 @@ test.describe('follow-up workflow', () => {
           });
           await expect(pane.locator('.badge-pending')).toHaveCount(0);
         }
-        await shot(a, info, '07-back-online-maja');
+        await shot(a.page, info, '07-back-online-maja');
       });
 
       for (const client of clients) expect(client.errors, client.name).toEqual([]);
