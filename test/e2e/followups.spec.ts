@@ -312,7 +312,11 @@ test.describe('follow-up workflow', () => {
         await a.page.keyboard.type('Offline note from Maja: check the 4.3.2 release notes.');
         await a.page.keyboard.press('Control+Enter');
         await expect(a.page.locator('.followup-note-text', { hasText: 'Offline note from Maja' })).toBeVisible();
-        await expect(statusBar(a.page)).toContainText('1 change waiting to be sent', { timeout: 15_000 });
+        // Maja takes the follow-up over from Jonas: Enter assigns to the first person listed, her.
+        await a.page.keyboard.press('a');
+        await expect(a.page.getByRole('dialog', { name: 'Assign' }).getByRole('textbox')).toBeFocused();
+        await a.page.keyboard.press('Enter');
+        await expect(statusBar(a.page)).toContainText('2 changes waiting to be sent', { timeout: 15_000 });
 
         await b.page.keyboard.press('t');
         const tags = b.page.getByRole('dialog', { name: 'Tags' });
@@ -351,6 +355,12 @@ test.describe('follow-up workflow', () => {
         expect(notes.filter((t) => t?.startsWith('Offline note from Jonas'))).toHaveLength(1);
         expect(events.filter((e) => e.data.kind === 'tags_set' && e.data.tags?.includes('churn-risk'))).toHaveLength(1);
         expect(events.filter((e) => e.data.kind === 'informed')).toHaveLength(1);
+        expect(events.filter((e) => e.data.kind === 'assigned')).toHaveLength(2);
+
+        // Jonas lost the follow-up while away: he is told who took it, and when.
+        const notice = b.page.locator('.toast').filter({ hasText: 'A colleague changed your follow-up' });
+        await expect(notice).toContainText(/Maja Lindqvist took this over from you/, { timeout: 20_000 });
+        await shot(b.page, info, '08-jonas-told-maja-took-it-over');
 
         for (const client of clients) {
           const pane = client.page.locator('.detail-pane');
