@@ -50,7 +50,12 @@ function Describe({ status, now }: { readonly status: SyncStatus; readonly now: 
   const nextTry = status.nextRetryAt == null ? '' : ` Retrying ${untilText(status.nextRetryAt, now)}.`;
   switch (status.phase) {
     case 'bootstrap':
-      return <BootstrapProgress status={status} />;
+      return (
+        <>
+          <BootstrapProgress status={status} />
+          {status.message !== null && <span>{status.message}</span>}
+        </>
+      );
     case 'idle':
       return <span>{synced ?? 'Not synced yet'}</span>;
     case 'pull':

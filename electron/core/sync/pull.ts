@@ -23,6 +23,8 @@ export interface PullContext {
   readonly now: () => number;
   readonly onProgress: (progress: PullProgress) => void;
   readonly onPage: (result: Extract<CommitResult, { ok: true }>, bootstrapping: boolean) => void;
+  /** After a bootstrap's last page: indexes left to build. */
+  readonly onIndexing: (remaining: number) => void;
   /** The server asked for a rebuild: the mirror was dropped, the outbox kept. */
   readonly onReset: (reason: string) => void;
   /** Runs between pages (a push of what the user just did); true when it did something. */
@@ -111,6 +113,13 @@ async function pullPass(ctx: PullContext): Promise<PassOutcome> {
         // The push may have changed what the prefetched page should contain.
         prefetch.cancel();
         prefetch = fetchPage(ctx, cursor);
+      }
+    }
+    if (begin.bootstrapping) {
+      // Indexes deferred for the bulk load, one per request, so the queue's reads interleave.
+      for (let step = await ctx.db.call('syncFinishBulkStep', {}); step.remaining > 0;) {
+        ctx.onIndexing(step.remaining);
+        step = await ctx.db.call('syncFinishBulkStep', {});
       }
     }
     const summary = await ctx.db.call('syncFinishPull', { nowMs: ctx.now() });

@@ -225,6 +225,9 @@ export class SyncEngine {
             nextRetryAt: null,
           });
         },
+        onIndexing: (remaining) => {
+          this.tracker.update({ message: `Building search and sort indexes (${remaining} to go)…` });
+        },
         onPage: (page, bootstrapping) => {
           this.tracker.update({ pendingMutations: page.pendingMutations });
           this.changes.announce(page.kinds, bootstrapping);

@@ -40,6 +40,9 @@ describe('bootstrap', () => {
         db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses'").pluck().get(),
       ).toBeGreaterThan(15);
     });
+    // The deferred indexes were built one request at a time, and the status said so.
+    const indexing = client.eventsOf('sync:status').filter((s) => s.message?.includes('indexes') === true);
+    expect(indexing.length).toBeGreaterThan(10);
     const phases = client.eventsOf('sync:status').map((s) => s.phase);
     expect(phases).toContain('bootstrap');
     expect(phases.at(-1)).toBe('idle');

@@ -61,21 +61,43 @@ export function beginBulkLoad(db: Db): boolean {
     .immediate();
 }
 
-/** Builds what was deferred and refreshes the planner's statistics; a no-op outside bulk mode. */
-export function finishBulkLoad(db: Db): boolean {
+export interface FinishStep {
+  /** What is still to build after this step (indexes, then the full-text index). */
+  readonly remaining: number;
+}
+
+/**
+ * Builds one deferred thing — an index, or last the full-text index — in its own transaction,
+ * so that other requests to the database (the queue's reads) wait seconds, not the minute a
+ * million rows take for all of them. The last step also refreshes the planner's statistics.
+ */
+export function finishBulkLoadStep(db: Db): FinishStep {
   const deferred = readSyncState(db, SYNC_KEYS.deferredIndexes) as Deferred | undefined;
-  if (deferred === undefined) return false;
+  if (deferred === undefined) return { remaining: 0 };
+  const [next, ...rest] = deferred.indexes;
   db.transaction(() => {
     const existing = new Set(db.prepare('SELECT name FROM sqlite_master').pluck().all());
-    for (const index of deferred.indexes) if (!existing.has(index.name)) db.exec(index.sql);
+    if (next !== undefined) {
+      if (!existing.has(next.name)) db.exec(next.sql);
+      writeSyncState(db, SYNC_KEYS.deferredIndexes, { ...deferred, indexes: rest });
+      return;
+    }
     db.prepare(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}) VALUES ('rebuild')`).run();
     for (const trigger of deferred.triggers) if (!existing.has(trigger.name)) db.exec(trigger.sql);
     deleteSyncState(db, SYNC_KEYS.deferredIndexes);
   }).immediate();
+  if (next !== undefined) return { remaining: rest.length + 1 };
   // The queue's planner chooses among many indexes; a sampled ANALYZE is enough for that
   // and takes a fraction of a second on a million rows.
   db.pragma('analysis_limit = 1000');
   db.exec('ANALYZE');
+  return { remaining: 0 };
+}
+
+/** Builds everything that was deferred; false outside bulk mode. */
+export function finishBulkLoad(db: Db): boolean {
+  if (!isBulkLoading(db)) return false;
+  while (finishBulkLoadStep(db).remaining > 0);
   return true;
 }
 

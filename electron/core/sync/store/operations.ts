@@ -4,7 +4,7 @@ import type { MutationResult } from '../../../../common/api/mutations.js';
 import { followupIdFor } from '../../../../common/api/records.js';
 import { getFollowup } from '../../db/readers/get-followup.js';
 import type { Db } from '../../db/sqlite.js';
-import { beginBulkLoad, finishBulkLoad, isBulkLoading, setBootstrapCache } from './bulk-load.js';
+import { beginBulkLoad, finishBulkLoad, finishBulkLoadStep, isBulkLoading, setBootstrapCache } from './bulk-load.js';
 import { commitStagedPages, type CommitArgs } from './commit-page.js';
 import { recordIdentity, type IdentityArgs } from './identity.js';
 import { countPending } from './outbox-rows.js';
@@ -51,10 +51,12 @@ export const SYNC_OPERATIONS = {
   },
   syncStagePage: (db: Db, args: { readonly body: ArrayBuffer }) => stagePage(db, args.body),
   syncCommitPages: (db: Db, args: CommitArgs) => commitStagedPages(db, args),
+  /** One step of ending a bulk load (bulk-load.ts); the engine repeats it until none remain. */
+  syncFinishBulkStep: (db: Db, _args: NoArgs) => finishBulkLoadStep(db),
   /** The feed has been read to its end. */
   syncFinishPull: (db: Db, args: { readonly nowMs: number }): SyncSummary => {
-    const rebuilt = finishBulkLoad(db);
-    if (rebuilt) setBootstrapCache(db, false);
+    finishBulkLoad(db);
+    setBootstrapCache(db, false);
     db.transaction(() => {
       settleAcked(db);
       writeSyncState(db, SYNC_KEYS.lastSyncedAt, args.nowMs);
