@@ -8,7 +8,6 @@ import { useInvoke } from '../ipc/hooks.js';
 import { useKeyCommands } from '../keyboard/useKeyCommands.js';
 import { QueueView } from '../queue/QueueView.js';
 import { SavedViewsNav } from '../queue/SavedViewsNav.js';
-import { EmptyState } from '../views/EmptyState.js';
 import { SettingsView } from '../views/SettingsView.js';
 import { TeamView } from '../team/TeamView.js';
 import { NavigationContext, type Navigation, type QueueRequest } from './navigation.js';
