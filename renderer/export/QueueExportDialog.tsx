@@ -128,9 +128,7 @@ export function QueueExportDialog({
                       onPress={() => {
                         close();
                         void runner.run({
-                          source: useSelection
-                            ? { kind: 'selection', ids: selection, sort: query.sort }
-                            : { kind: 'queue', query },
+                          source: useSelection ? { kind: 'selection', ids: selection } : { kind: 'queue', query },
                           format,
                           columns: [...columns],
                           personalData: personal,

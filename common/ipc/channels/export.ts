@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Id } from '../../api/primitives.js';
 import { ExportFormat, QUEUE_EXPORT_COLUMN_IDS } from '../../export/columns.js';
-import { QueueQuery, QueueSort } from '../../queue/query.js';
+import { QueueQuery } from '../../queue/query.js';
 import { Granularity } from '../../team/period.js';
 import { channel } from '../define.js';
 import { TeamReportRequest } from './team.js';
@@ -21,12 +21,8 @@ export type TeamExportTable = z.infer<typeof TeamExportTable>;
 export const ExportSource = z.discriminatedUnion('kind', [
   /** Every response the queue's filters match, in its order. */
   z.strictObject({ kind: z.literal('queue'), query: QueueQuery }),
-  /** The responses ticked in the queue, in the queue's order. */
-  z.strictObject({
-    kind: z.literal('selection'),
-    ids: z.array(Id).min(1).max(MAX_SELECTION_EXPORT),
-    sort: QueueSort,
-  }),
+  /** The responses ticked in the queue, newest first. */
+  z.strictObject({ kind: z.literal('selection'), ids: z.array(Id).min(1).max(MAX_SELECTION_EXPORT) }),
   /** The Team view's tables: one as CSV, or all of them as the sheets of one workbook. */
   z.strictObject({
     kind: z.literal('team'),

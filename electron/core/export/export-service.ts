@@ -72,7 +72,7 @@ function describeSource(request: ExportRequest, now: number): string[] {
     case 'queue':
       return describeQueueQuery(source.query, (range) => resolveReceived(range, now));
     case 'selection':
-      return [`selection = ${source.ids.length} responses`, `sort = ${source.sort.column} ${source.sort.direction}`];
+      return [`selection = ${source.ids.length} responses, newest first`];
     case 'team': {
       const { report } = source;
       const filters = Object.entries(report.filters)
