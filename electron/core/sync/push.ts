@@ -34,7 +34,12 @@ async function send(ctx: PushContext, body: string, ids: readonly number[]): Pro
   try {
     return await ctx.api.mutations(body, ctx.signal);
   } catch (error) {
-    if (!(error instanceof ApiFailure) || !BATCH_REFUSALS.includes(error.status ?? 0)) throw error;
+    if (!(error instanceof ApiFailure)) throw error;
+    if (!BATCH_REFUSALS.includes(error.status ?? 0)) {
+      // Kept on the rows (with their attempt count) for diagnosis; the rows stay pending.
+      await ctx.db.call('syncNoteSendFailure', { mutationIds: ids, message: error.message }).catch(() => undefined);
+      throw error;
+    }
     const [only, ...others] = ids;
     if (only === undefined || others.length > 0) return 'split';
     return refusedAlone(only, error);

@@ -49,6 +49,12 @@ describe('resilience', () => {
     server.faults!.enqueue('/v1/changes', { kind: 'reset' });
     await a.engine.syncNow();
     // The feed was pulled again from the beginning and the edits were re-applied on top.
+    withCache(a.file, a.key, (db) => {
+      // The failed send is remembered on the rows, which stay pending.
+      expect(db.prepare('SELECT DISTINCT state, attempts, last_error FROM outbox').all()).toEqual([
+        { state: 'pending', attempts: 1, last_error: 'Something went wrong on the server (injected fault).' },
+      ]);
+    });
     expect(a.eventsOf('sync:status').some((s) => s.phase === 'bootstrap' && s.done > 0)).toBe(true);
     expect(a.engine.status().pendingMutations).toBe(2);
     withCache(a.file, a.key, (db) => {
