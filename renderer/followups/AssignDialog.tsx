@@ -1,6 +1,6 @@
 // a — assign the follow-up(s) to me or a colleague from the staff directory; with an
 // x-selection in the queue, all of them at once. Type to filter, arrows to move, Enter
-// assigns to the highlighted person.
+// assigns to the highlighted person (the first one listed — me, unfiltered — by default).
 import { useState } from 'react';
 import { Autocomplete, Input, Label, ListBox, ListBoxItem, TextField, useFilter, Button } from 'react-aria-components';
 import type { Staff } from '../../common/api/records.js';

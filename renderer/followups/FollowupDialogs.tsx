@@ -1,6 +1,7 @@
-// The one place follow-up dialogs are shown (mounted once by the app). It loads what the open
-// dialog needs — the follow-ups it acts on, the staff directory, root causes, tags — and
-// shows the dialog once they are there; a failure to load becomes an error toast.
+// The one place follow-up dialogs are shown (mounted once by the app). The modal opens at
+// once (keys typed meanwhile must not act as shortcuts) while it loads what the dialog needs —
+// the follow-ups it acts on, the staff directory, root causes, tags; a failure to load becomes
+// an error toast.
 import { useEffect, useState } from 'react';
 import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 import type { FollowupsContext, FollowupTarget } from '../../common/ipc/channels/followups.js';
