@@ -200,15 +200,8 @@ export class SyncEngine {
     try {
       if (!this.summaryLoaded) await this.loadSummary();
       await this.learnIdentity(signal);
-      // A push that fails (the server refuses writes for a while, say) must not keep the
-      // user from receiving changes: the pull goes on and the failure is reported after it.
-      const pushed = await this.push(signal).then(
-        () => null,
-        (error: unknown) => {
-          if (error instanceof RequestCancelled || (error instanceof ApiFailure && error.unauthorized)) throw error;
-          return { error };
-        },
-      );
+      // What the user did goes first, so the pull brings the server's answer to it.
+      let pushFailure = await this.tryPush(signal);
       const summary = await pullToEnd({
         db: this.args.db,
         api: this.api,
@@ -238,14 +231,14 @@ export class SyncEngine {
         },
         betweenPages: async () => {
           if (!this.pushWanted) return false;
-          await this.push(signal);
+          pushFailure = (await this.tryPush(signal)) ?? pushFailure;
           return true;
         },
       });
       this.changes.flush();
       // The reset above forgot who we are: learn it again before the user acts.
       await this.learnIdentity(signal);
-      if (pushed !== null) throw pushed.error;
+      if (pushFailure !== null) throw pushFailure.error;
       this.tracker.update({
         phase: 'idle',
         done: 0,
@@ -293,6 +286,20 @@ export class SyncEngine {
     const [me, staff] = await Promise.all([this.api.me(signal), this.api.staffDirectory(signal)]);
     await this.args.db.call('syncRecordIdentity', { me, staff });
     this.identityKnown = true;
+  }
+
+  /**
+   * A push that fails (the server refuses writes for a while, say) must not keep the user from
+   * receiving changes: the pull goes on, and the failure is reported once it is done.
+   */
+  private async tryPush(signal: AbortSignal): Promise<{ readonly error: unknown } | null> {
+    try {
+      await this.push(signal);
+      return null;
+    } catch (error) {
+      if (error instanceof RequestCancelled || (error instanceof ApiFailure && error.unauthorized)) throw error;
+      return { error };
+    }
   }
 
   private async push(signal: AbortSignal): Promise<void> {

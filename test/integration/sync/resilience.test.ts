@@ -97,6 +97,40 @@ describe('resilience', () => {
     await a.close();
   });
 
+  it('finishes a bootstrap even when the pushes made during it fail', async () => {
+    const [agent] = agents(server);
+    let writesRefused = true;
+    const noWrites: typeof fetch = (input, init) =>
+      writesRefused && init?.method === 'POST'
+        ? Promise.resolve(new Response('{"error":{"code":"unavailable","message":"Writes paused."}}', { status: 503 }))
+        : fetch(input, init);
+    const options = { pokes: false, pageSize: 100, bootstrapBatchRecords: 200 };
+    const a = await openClient({ server, token: agent!.token, fetch: noWrites, options });
+    const user: { submitted?: Promise<unknown> } = {};
+    a.events.connect((event, payload) => {
+      if (event !== 'sync:status' || user.submitted !== undefined || (payload as { done: number }).done === 0) return;
+      // The user acts while the first download is still running.
+      user.submitted = a.engine.submit('add_note', {
+        response_id: 'r_0000001',
+        note_id: 'n-mid-bootstrap',
+        text: 'Early.',
+      });
+    });
+    await a.engine.syncNow();
+    await user.submitted;
+    expect(a.engine.status()).toMatchObject({ phase: 'error', pendingMutations: 1, message: 'Writes paused.' });
+    const truth = await serverFeed(server.url, manager(server).token);
+    withCache(a.file, a.key, (db) => {
+      const responses = [...truth.values()].filter((c) => c.kind === 'response').length;
+      expect(db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(responses);
+      expect(db.prepare("SELECT text FROM notes WHERE id = 'n-mid-bootstrap'").pluck().get()).toBe('Early.');
+    });
+    writesRefused = false;
+    await syncUntilSettled(a);
+    expect(await noteEvents('r_0000001', 'n-mid-bootstrap')).toBe(1);
+    await a.close();
+  });
+
   it('quarantines a record that fails validation, with the reason, and goes on', async () => {
     const [agent] = agents(server);
     let injected = false;
