@@ -17,11 +17,14 @@ import { staffInNameOrder } from './queue-context.js';
 import { decodeCursor, encodeCursor, positionOf } from './sql/cursor.js';
 import { DRIVE_ALL, FTS_MATCHES_SQL, TAG_MATCHES_SQL, filterWhere, type MembershipProbes } from './sql/filters.js';
 import { branchesAfter, orderedSegments, type Branch, type Segment } from './sql/sort-plan.js';
-import { joinSql, sql, type SqlFragment } from './sql/sql-fragment.js';
+import { allOf, joinSql, sql, type SqlFragment } from './sql/sql-fragment.js';
 
 export interface QueueReadContext {
   readonly me: string | null;
   readonly now: number;
+  /** DRIVE_LIMIT and SEARCH_CANDIDATES, unless a test wants the other plans on a small data set. */
+  readonly driveLimit?: number;
+  readonly searchCandidates?: number;
 }
 
 /**
@@ -31,18 +34,18 @@ export interface QueueReadContext {
  */
 export const DRIVE_LIMIT = 3000;
 
-function exceedsDriveLimit(db: Db, matchesSql: string, params: readonly unknown[]): boolean {
-  const capped = queueStatement(db, `SELECT count(*) FROM (${matchesSql} LIMIT ${DRIVE_LIMIT + 1})`)
+function exceedsDriveLimit(db: Db, matchesSql: string, params: readonly unknown[], limit: number): boolean {
+  const capped = queueStatement(db, `SELECT count(*) FROM (${matchesSql} LIMIT ?)`)
     .pluck()
-    .get(...params) as number;
-  return capped > DRIVE_LIMIT;
+    .get(...params, limit + 1) as number;
+  return capped > limit;
 }
 
-export function membershipProbes(db: Db, filters: QueueFilters): MembershipProbes {
+export function membershipProbes(db: Db, filters: QueueFilters, limit = DRIVE_LIMIT): MembershipProbes {
   const match = toFtsPrefixQuery(filters.search);
   return {
-    search: match !== null && exceedsDriveLimit(db, FTS_MATCHES_SQL, [match]),
-    tags: filters.tags.length > 0 && exceedsDriveLimit(db, TAG_MATCHES_SQL(filters.tags.length), filters.tags),
+    search: match !== null && exceedsDriveLimit(db, FTS_MATCHES_SQL, [match], limit),
+    tags: filters.tags.length > 0 && exceedsDriveLimit(db, TAG_MATCHES_SQL(filters.tags.length), filters.tags, limit),
   };
 }
 
@@ -123,19 +126,87 @@ export function querySegments(db: Db, query: QueueQuery): readonly Segment[] {
   return orderedSegments(query.sort, query.sort.column === 'assignee' ? staffInNameOrder(db) : []);
 }
 
-export function readQueuePage(db: Db, request: QueuePageRequest, context: QueueReadContext): QueuePage {
-  const { query, offset, limit } = request;
-  const segments = querySegments(db, query);
-  const position = request.after === null ? null : decodeCursor(request.after);
-  const filter = filterWhere(query.filters, { ...context, probe: membershipProbes(db, query.filters) });
-  const branches = branchesAfter(segments, position);
+function collectRefs(
+  db: Db,
+  branches: readonly Branch[],
+  filter: SqlFragment,
+  offset: number,
+  limit: number,
+): RowRef[] {
   // One more row than asked says whether there is more.
   const wanted = offset + limit + 1;
   const ids = joinSql(
     branches.map((branch) => branchSelect(branch, filter, wanted)),
     ' UNION ALL ',
   );
-  const refs = queueStatement(db, `${ids.sql} LIMIT ? OFFSET ?`).all(...ids.params, limit + 1, offset) as RowRef[];
+  return queueStatement(db, `${ids.sql} LIMIT ? OFFSET ?`).all(...ids.params, limit + 1, offset) as RowRef[];
+}
+
+/**
+ * The first window of a search sorted by received time. Rows arrive roughly in time order,
+ * so the newest comments matching a word are, roughly, its matches with the highest rids:
+ * FTS5 hands those over cheaply (ORDER BY rowid, LIMIT), where collecting every match of a
+ * common word costs more than the rest of the query. The window is taken from those
+ * candidates and kept only if provably right: every row received at or after its last row
+ * must have a rid inside the candidates' range. A word with fewer matches than asked for
+ * is complete in the candidates, whatever the order. null: the caller reads it the long way.
+ */
+export const SEARCH_CANDIDATES = 4000;
+
+function searchCandidateRefs(
+  db: Db,
+  request: QueuePageRequest,
+  context: QueueReadContext,
+  segment: Segment,
+): RowRef[] | null {
+  const { query, offset, limit } = request;
+  const match = toFtsPrefixQuery(query.filters.search);
+  const [byTime] = segment.terms;
+  if (match === null || byTime === undefined) return null;
+  const newestFirst = byTime.direction === 'desc';
+  const candidates = queueStatement(db, `${FTS_MATCHES_SQL} ORDER BY rowid ${newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
+    .pluck()
+    .all(match, context.searchCandidates ?? SEARCH_CANDIDATES) as number[];
+  const complete = candidates.length < (context.searchCandidates ?? SEARCH_CANDIDATES);
+  const filters = { ...query.filters, search: '' };
+  const where = allOf([
+    filterWhere(filters, { ...context, probe: membershipProbes(db, filters, context.driveLimit) }),
+    sql('rid IN (SELECT value FROM json_each(?))', JSON.stringify(candidates)),
+  ]);
+  const refs = collectRefs(db, branchesAfter([segment], null), where, offset, limit);
+  if (complete) return refs;
+  const last = refs.at(-1);
+  if (refs.length <= limit || last === undefined) return null;
+  const edge = candidates.at(-1) ?? 0;
+  // Any row received at or beyond the window's last row, with a rid outside the candidates?
+  const lastAt = queueStatement(db, 'SELECT created_at FROM responses WHERE rid = ?').pluck().get(last.rid) as number;
+  const outside = queueStatement(
+    db,
+    newestFirst
+      ? 'SELECT 1 FROM responses WHERE created_at >= ? AND rid < ? LIMIT 1'
+      : 'SELECT 1 FROM responses WHERE created_at <= ? AND rid > ? LIMIT 1',
+  ).get(lastAt, edge);
+  return outside === undefined ? refs : null;
+}
+
+export function readQueuePage(db: Db, request: QueuePageRequest, context: QueueReadContext): QueuePage {
+  const { query, offset, limit } = request;
+  const segments = querySegments(db, query);
+  const position = request.after === null ? null : decodeCursor(request.after);
+  const [onlySegment] = segments;
+  const fromCandidates =
+    position === null && query.sort.column === 'received' && onlySegment !== undefined
+      ? searchCandidateRefs(db, request, context, onlySegment)
+      : null;
+  const refs =
+    fromCandidates ??
+    collectRefs(
+      db,
+      branchesAfter(segments, position),
+      filterWhere(query.filters, { ...context, probe: membershipProbes(db, query.filters, context.driveLimit) }),
+      offset,
+      limit,
+    );
   const page = refs.slice(0, limit);
   const rows = queueStatement(db, FULL_ROWS).all(JSON.stringify(page.map((r) => r.rid))) as FullRow[];
   const byRid = new Map(rows.map((row) => [row.rid, row]));

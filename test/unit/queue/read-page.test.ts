@@ -8,7 +8,12 @@ import {
   type QueueSort,
 } from '../../../common/queue/query.js';
 import type { Db } from '../../../electron/core/db/sqlite.js';
-import { countQueue, locateInQueue, readQueuePage } from '../../../electron/core/queue/read-page.js';
+import {
+  countQueue,
+  locateInQueue,
+  readQueuePage,
+  type QueueReadContext,
+} from '../../../electron/core/queue/read-page.js';
 import { openTestDatabase } from '../../unit/db/support/test-database.js';
 import { ME, NOW, seedQueue, type ModelRow } from './support/queue-fixture.js';
 import { referenceMatches, referenceOrder } from './support/reference-queue.js';
@@ -29,11 +34,11 @@ afterAll(() => {
 });
 
 /** Walks the whole queue window by window, as the renderer scrolls. */
-function walk(query: QueueQuery, limit: number): string[] {
+function walk(query: QueueQuery, limit: number, readContext: QueueReadContext = context): string[] {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = readQueuePage(db, { query, after, offset: 0, limit }, context);
+    const page = readQueuePage(db, { query, after, offset: 0, limit }, readContext);
     ids.push(...page.rows.map((r) => r.id));
     if (!page.hasMore) return ids;
     expect(page.rows).toHaveLength(limit);
@@ -117,6 +122,10 @@ describe('queue windows', () => {
           STAFF_BY_NAME,
         ).map((r) => r.id);
         expect(walk(query, 23), JSON.stringify(filters)).toEqual(expected);
+        // The same with searches and tags read as common ones: probing, and a first window
+        // taken from a few search candidates (kept only when provably right).
+        const common = { ...context, driveLimit: 0, searchCandidates: 12 };
+        expect(walk(query, 7, common), JSON.stringify(filters)).toEqual(expected);
         expect(countQueue(db, query, context)).toBe(expected.length);
       }
     }
