@@ -27,7 +27,7 @@ export const MAX_COLUMN_WIDTH = 1200;
 
 export const DEFAULT_COLUMN_WIDTHS: Readonly<Record<QueueColumnId, number>> = {
   received: 100,
-  metric: 64,
+  metric: 76,
   score: 124,
   comment: 320,
   product: 110,
@@ -49,9 +49,25 @@ export const QueueLayout = z.strictObject({
 });
 export type QueueLayout = z.infer<typeof QueueLayout>;
 
-/** Channel and last contact start hidden: the other ten fit a laptop screen with the sidebar. */
+/**
+ * The triage columns first (what came in, how bad, what it says, where its follow-up stands),
+ * so that they fit a laptop screen beside the sidebar; channel and last contact start hidden.
+ */
 export const DEFAULT_LAYOUT: QueueLayout = {
-  order: [...QUEUE_COLUMNS],
+  order: [
+    'received',
+    'score',
+    'metric',
+    'comment',
+    'status',
+    'due',
+    'assignee',
+    'product',
+    'company',
+    'country',
+    'channel',
+    'lastContact',
+  ],
   hidden: ['channel', 'lastContact'],
   widths: {},
 };

@@ -67,3 +67,20 @@ export function textSegments(text: string, search = ''): TextSegment[] {
   segments.push(...hitSegments(text.slice(last), prefixes));
   return segments;
 }
+
+/**
+ * The text as a one-line excerpt should show it under a search: from a few words before the
+ * first hit, so that the hit is on screen even when it comes late in a long comment.
+ */
+export function excerptAround(text: string, search: string, lead = 24): string {
+  const prefixes = searchPrefixes(search);
+  if (prefixes.length === 0) return text;
+  let offset = 0;
+  for (const segment of textSegments(text, search)) {
+    if (segment.kind === 'hit') break;
+    offset += segment.text.length;
+  }
+  if (offset <= lead || offset >= text.length) return text;
+  const start = text.lastIndexOf(' ', offset - lead);
+  return `…${text.slice(start < 0 ? offset - lead : start + 1)}`;
+}

@@ -18,6 +18,7 @@ import {
   MIN_COLUMN_WIDTH,
 } from '../../common/queue/columns.js';
 import type { QueueRow } from '../../common/queue/row.js';
+import { excerptAround } from '../../common/queue/text-segments.js';
 import { CommentText } from './CommentText.js';
 import {
   bandLabelFor,
@@ -44,7 +45,7 @@ export const SearchContext = createContext('');
 function CommentCell({ row }: { readonly row: QueueRow }) {
   const search = useContext(SearchContext);
   if (row.excerpt === null) return <span className="muted">No comment</span>;
-  return <CommentText text={row.excerpt} search={search} />;
+  return <CommentText text={excerptAround(row.excerpt, search)} search={search} />;
 }
 
 export function ScoreBadge({ row }: { readonly row: Pick<QueueRow, 'metric' | 'score' | 'band'> }) {

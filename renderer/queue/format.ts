@@ -7,6 +7,7 @@ import { METRIC_LABELS, SCORE_SCALES, type Band, type SurveyType } from '../../c
 const DAY_MS = 86_400_000;
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const weekdayTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
 const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const fullDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -20,9 +21,11 @@ function startOfDay(ms: number): number {
   return d.getTime();
 }
 
-/** Compact: "14:02" today, "3 Mar" this year, "3 Mar 2024" before. */
+/** Compact: "14:02" today, "Tue 14:02" this past week, "3 Mar" this year, "3 Mar 2024" before. */
 export function shortDate(ms: number, now = Date.now()): string {
-  if (ms >= startOfDay(now) && ms < startOfDay(now) + DAY_MS) return time.format(ms);
+  const today = startOfDay(now);
+  if (ms >= today && ms < today + DAY_MS) return time.format(ms);
+  if (ms >= today - 6 * DAY_MS && ms < today) return weekdayTime.format(ms);
   if (new Date(ms).getFullYear() === new Date(now).getFullYear()) return dayMonth.format(ms);
   return fullDate.format(ms);
 }

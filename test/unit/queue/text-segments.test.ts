@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linkTarget, searchPrefixes, textSegments } from '../../../common/queue/text-segments.js';
+import { excerptAround, linkTarget, searchPrefixes, textSegments } from '../../../common/queue/text-segments.js';
 
 const hits = (text: string, search: string): string[] =>
   textSegments(text, search)
@@ -48,5 +48,13 @@ describe('comment text segments', () => {
     expect(linkTarget('https://ok.example')).toBe('https://ok.example');
     expect(linkTarget('https://user@evil.example')).toBeNull();
     expect(textSegments('javascript:alert(1) file:///etc/passwd').every((s) => s.kind === 'text')).toBe(true);
+  });
+
+  it('starts an excerpt a few words before the first hit when it comes late', () => {
+    const text = 'The export works, but every Monday morning the whole dashboard is slow to load';
+    expect(excerptAround(text, 'slow')).toBe('…the whole dashboard is slow to load');
+    expect(excerptAround(text, 'export')).toBe(text);
+    expect(excerptAround(text, '')).toBe(text);
+    expect(excerptAround(text, 'absent')).toBe(text);
   });
 });
