@@ -1,11 +1,10 @@
-// The distinct values of a column of responses (products, countries, assignees), by skipping
-// through an index that leads with the column: one probe per value, not per row. NULL is
-// listed when any row has it.
+// The distinct values of a column of responses (the assignees), by skipping through an
+// index that leads with the column: one probe per value, not per row. NULL is listed when
+// any row has it.
 import type { Db } from '../db/sqlite.js';
 import { queueStatement } from '../queue/queue-statements.js';
 
-export type GroupColumn = 'product' | 'country';
-export type DistinctColumn = GroupColumn | 'assignee_id';
+export type DistinctColumn = 'assignee_id';
 
 export function distinctValues(db: Db, column: DistinctColumn): (string | null)[] {
   const values = queueStatement(

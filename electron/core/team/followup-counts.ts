@@ -15,14 +15,15 @@ export const HAS_FOLLOWUP = sql('(assignee_id IS NOT NULL OR due_at IS NOT NULL)
 export interface PairCount {
   readonly assignee: string | null;
   readonly status: string;
-  /** count(*), then the sum of each measure, in order. */
-  readonly values: readonly number[];
+  /** count(*), then each measure's value, in order (JSON: numbers, or arrays of them). */
+  readonly values: readonly unknown[];
 }
 
 /**
  * For each assignee (null: nobody) and status, the number of rows matching `where` and each
- * aggregate `measure` (count(column) or sum(0/1 condition); NULL sums read as 0). Pairs
- * without rows are left out. Keep measures few and cheap: they run on every row of a period.
+ * aggregate `measure` — a whole aggregate expression: coalesce(sum(…), 0), count(column),
+ * json_group_array(column). Pairs without rows are left out. Keep measures few and cheap:
+ * they run on every row of a period.
  */
 export function countPairs(
   db: Db,
@@ -33,22 +34,22 @@ export function countPairs(
 ): PairCount[] {
   const pairs = assignees.flatMap((a) => statuses.map((s) => [a, s]));
   if (pairs.length === 0) return [];
-  const sums = joinSql(
-    [sql('count(*)'), ...measures.map((m) => ({ sql: `coalesce(${m.sql}, 0)`, params: m.params }))],
-    ', ',
-  );
+  const sums = joinSql([sql('count(*)'), ...measures], ', ');
   const inner = allOf([HAS_FOLLOWUP, sql('assignee_id IS p.a AND status = p.s'), where]);
   const text =
     `WITH p(a, s) AS (VALUES ${pairs.map(() => `(${placeholders(2)})`).join(', ')}) ` +
-    `SELECT a, s, v FROM (SELECT p.a AS a, p.s AS s, (SELECT json_array(${sums.sql}) ` +
-    `FROM responses ${indexedBy(db, 'responses_team_followups')} WHERE ${inner.sql}) AS v FROM p) ` +
-    "WHERE v ->> '$[0]' > 0";
+    // Empty pairs are dropped below, not by a WHERE on v: SQLite would evaluate the
+    // subquery a second time for that condition.
+    `SELECT p.a AS a, p.s AS s, (SELECT json_array(${sums.sql}) ` +
+    `FROM responses ${indexedBy(db, 'responses_team_followups')} WHERE ${inner.sql}) AS v FROM p`;
   const rows = queueStatement(db, text).all(...pairs.flat(), ...sums.params, ...inner.params) as {
     readonly a: string | null;
     readonly s: string;
     readonly v: string;
   }[];
-  return rows.map((row) => ({ assignee: row.a, status: row.s, values: JSON.parse(row.v) as number[] }));
+  return rows
+    .map((row) => ({ assignee: row.a, status: row.s, values: JSON.parse(row.v) as unknown[] }))
+    .filter((pair) => pair.values[0] !== 0);
 }
 
 /** Everyone who holds follow-ups (skipping through the index), and null for nobody. */

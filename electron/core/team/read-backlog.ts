@@ -20,7 +20,7 @@ import { assigneesInData, countPairs, type PairCount } from './followup-counts.j
 import { readTeamScope } from './team-scope.js';
 
 function addPair(counts: BacklogCounts, pair: PairCount): BacklogCounts {
-  const [n = 0, overdue = 0, dueToday = 0] = pair.values;
+  const [n = 0, overdue = 0, dueToday = 0] = pair.values as readonly number[];
   const status = pair.status as BacklogStatus;
   return {
     ...counts,
@@ -38,7 +38,10 @@ export function readBacklog(db: Db, now: number): TeamBacklog {
   const open = filterWhere(filtersWith({ status: [...BACKLOG_STATUSES] }), { me, now, probe: DRIVE_ALL });
   // Everyone's for a manager; an agent's own and the unassigned ones (anyone may take those).
   const assignees = scope.sees === 'team' ? assigneesInData(db) : scope.sees === 'self' ? [me, null] : [];
-  const sumOf = (condition: SqlFragment): SqlFragment => ({ sql: `sum(${condition.sql})`, params: condition.params });
+  const sumOf = (condition: SqlFragment): SqlFragment => ({
+    sql: `coalesce(sum(${condition.sql}), 0)`,
+    params: condition.params,
+  });
   const pairs = countPairs(db, assignees, BACKLOG_STATUSES, open, [sumOf(overdueSql(now)), sumOf(dueSql(today))]);
 
   const byAssignee = new Map<string | null, BacklogCounts>();

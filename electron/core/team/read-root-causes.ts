@@ -11,6 +11,9 @@ import { queueStatement } from '../queue/queue-statements.js';
 import { DRIVE_ALL, filterWhere } from '../queue/sql/filters.js';
 import { teamQueueFilters } from '../../../common/team/filters.js';
 import { bucketsCte } from './buckets-sql.js';
+import { indexedBy } from './index-hint.js';
+
+const indexedByCauses = (db: Db): string => indexedBy(db, 'followups_team_root_causes');
 
 interface CauseRow {
   readonly tag: string;
@@ -34,7 +37,8 @@ function causesQuery(
     // The filter names responses' columns unqualified: it is applied inside their own SELECT.
     `FROM buckets b JOIN (SELECT id, done_at FROM responses WHERE done_at IS NOT NULL AND (${filter.sql})) r ` +
     'ON r.done_at >= b.lo AND r.done_at < b.hi ' +
-    "JOIN followups f ON f.response_id = r.id AND f.root_causes <> '[]', json_each(f.root_causes) c " +
+    `JOIN followups f ${indexedByCauses(db)} ON f.response_id = r.id AND f.root_causes <> '[]', ` +
+    'json_each(f.root_causes) c ' +
     'GROUP BY c.value, b.i';
   return queueStatement(db, text).all(...cte.params, ...filter.params) as CauseRow[];
 }
@@ -72,11 +76,11 @@ export function readRootCauses(
     (a, b) => b.count - a.count || b.previousCount - a.previousCount || a.tag.localeCompare(b.tag),
   );
 
+  // The causes' own index answers "has a cause" without reading follow-up rows.
   const closedText =
-    'SELECT count(*) AS closed, ' +
-    "coalesce(sum(EXISTS (SELECT 1 FROM followups f WHERE f.response_id = r.id AND f.root_causes <> '[]')), 0) " +
-    'AS with_cause ' +
-    `FROM responses r WHERE r.done_at >= ? AND r.done_at < ? AND (${filter.sql})`;
+    'SELECT count(*) AS closed, count(f.response_id) AS with_cause FROM ' +
+    `(SELECT id FROM responses WHERE done_at >= ? AND done_at < ? AND (${filter.sql})) r ` +
+    `LEFT JOIN followups f ${indexedByCauses(db)} ON f.response_id = r.id AND f.root_causes <> '[]'`;
   const closed = queueStatement(db, closedText).get(
     request.period.from,
     request.period.to,

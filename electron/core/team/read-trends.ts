@@ -1,11 +1,11 @@
-// Score trends (common/team/trends.ts). Each count — responses of one bucket with one metric,
-// score and product (or country) — is one range of responses_team_scores_product (or
-// _country), read by a correlated subquery: a few thousand index ranges and no sort, where a
-// GROUP BY over a year's rows would sort them all. The index holds only responses that count
-// (excluded_from_calculations = 0, written literally so that the partial index applies).
-// Without a breakdown the products' counts are added up here. Scores become band tallies
-// with the bands of common/domain/metrics.ts; the scores themselves are computed from the
-// tallies by common/team/trends.ts.
+// Score trends (common/team/trends.ts). Each count — responses of one bucket with one metric
+// and score — is one range of responses_team_scores (metric, score, received, …), read by a
+// correlated subquery: about a thousand index ranges and no sort of the year's rows, which a
+// GROUP BY over them would need. A breakdown groups each range's few rows by product or
+// country. The index holds only responses that count (excluded_from_calculations = 0,
+// written literally so that the partial index applies). Scores become band tallies with the
+// bands of common/domain/metrics.ts; the scores themselves are computed from the tallies by
+// common/team/trends.ts.
 import { bandOf, SCORE_SCALES, SURVEY_TYPES, type SurveyType } from '../../../common/domain/metrics.js';
 import { teamQueueFilters, type TeamFilters } from '../../../common/team/filters.js';
 import { periodBuckets, type Granularity, type Period } from '../../../common/team/period.js';
@@ -24,7 +24,6 @@ import { queueStatement } from '../queue/queue-statements.js';
 import { DRIVE_ALL, filterWhere } from '../queue/sql/filters.js';
 import { placeholders } from '../queue/sql/sql-fragment.js';
 import { bucketsCte } from './buckets-sql.js';
-import { distinctValues, type GroupColumn } from './distinct-values.js';
 import { indexedBy } from './index-hint.js';
 
 export interface TrendRequest {
@@ -34,7 +33,8 @@ export interface TrendRequest {
   readonly filters: TeamFilters;
 }
 
-interface CountRow {
+/** One count: bucket i, metric t, score s, group g (null without a breakdown or for an unknown country). */
+interface Count {
   readonly i: number;
   readonly t: SurveyType;
   readonly s: number;
@@ -56,48 +56,56 @@ function sumTallies(a: ScoreTally, b: ScoreTally): ScoreTally {
   };
 }
 
-/** Every (metric, score, group) the filters allow: the ranges to count in each bucket. */
-function combinations(metrics: readonly SurveyType[], groups: readonly (string | null)[]): unknown[][] {
-  const rows: unknown[][] = [];
-  for (const metric of metrics) {
+/** Every (metric, score) the filters allow: the ranges to count in each bucket. */
+function scores(metrics: readonly SurveyType[]): [SurveyType, number][] {
+  return metrics.flatMap((metric) => {
     const scale = SCORE_SCALES[metric];
-    for (let score = scale.min; score <= scale.max; score += 1) {
-      for (const group of groups) rows.push([metric, score, group]);
-    }
-  }
-  return rows;
+    return Array.from({ length: scale.max - scale.min + 1 }, (_, i): [SurveyType, number] => [metric, scale.min + i]);
+  });
 }
 
-function countRows(db: Db, request: TrendRequest, buckets: readonly Period[], now: number): CountRow[] {
-  const column: GroupColumn = request.breakdown === 'country' ? 'country' : 'product';
-  const chosen = request.filters[column];
-  const groups = chosen.length > 0 ? chosen : distinctValues(db, column);
+function readCounts(db: Db, request: TrendRequest, buckets: readonly Period[], now: number): Count[] {
   const metrics = request.filters.metric.length > 0 ? request.filters.metric : SURVEY_TYPES;
-  const combos = combinations(metrics, groups);
-  if (combos.length === 0 || buckets.length === 0) return [];
+  const combos = scores(metrics);
+  if (buckets.length === 0) return [];
   const cte = bucketsCte(buckets);
   const filter = filterWhere(teamQueueFilters(request.filters), { me: readMe(db), now, probe: DRIVE_ALL });
+  const range =
+    `FROM responses ${indexedBy(db, 'responses_team_scores')} WHERE survey_type = c.t AND score = c.s ` +
+    `AND created_at >= b.lo AND created_at < b.hi AND excluded_from_calculations = 0 AND (${filter.sql})`;
+  const group = request.breakdown === 'none' ? null : request.breakdown;
+  // Without a breakdown, a count; with one, [[group, count], …] from the range's rows.
+  const value =
+    group === null
+      ? `(SELECT count(*) ${range})`
+      : `(SELECT json_group_array(json_array(g, n)) FROM (SELECT ${group} AS g, count(*) AS n ${range} GROUP BY ${group}))`;
   const text =
-    `${cte.sql}, c(t, s, g) AS (VALUES ${combos.map(() => `(${placeholders(3)})`).join(', ')}) ` +
-    'SELECT * FROM (SELECT b.i AS i, c.t AS t, c.s AS s, c.g AS g, ' +
-    `(SELECT count(*) FROM responses ${indexedBy(db, `responses_team_scores_${column}`)} ` +
-    `WHERE survey_type = c.t AND score = c.s AND ${column} IS c.g AND created_at >= b.lo AND created_at < b.hi ` +
-    `AND excluded_from_calculations = 0 AND (${filter.sql})) AS n FROM buckets b, c) WHERE n > 0`;
-  return queueStatement(db, text).all(...cte.params, ...combos.flat(), ...filter.params) as CountRow[];
+    `${cte.sql}, c(t, s) AS (VALUES ${combos.map(() => `(${placeholders(2)})`).join(', ')}) ` +
+    `SELECT b.i AS i, c.t AS t, c.s AS s, ${value} AS v FROM buckets b, c`;
+  const rows = queueStatement(db, text).all(...cte.params, ...combos.flat(), ...filter.params) as {
+    readonly i: number;
+    readonly t: SurveyType;
+    readonly s: number;
+    readonly v: number | string;
+  }[];
+  // Zero counts are dropped here: a WHERE on v would make SQLite read each range twice.
+  return rows.flatMap((row): Count[] => {
+    if (typeof row.v === 'number') return row.v > 0 ? [{ i: row.i, t: row.t, s: row.s, g: null, n: row.v }] : [];
+    return (JSON.parse(row.v) as [string | null, number][]).map(([g, n]) => ({ i: row.i, t: row.t, s: row.s, g, n }));
+  });
 }
 
 export function readTrends(db: Db, request: TrendRequest, now: number): TeamTrends {
   const buckets = periodBuckets(request.period, request.granularity);
   const series = new Map<string, { metric: SurveyType; group: string | null; tallies: ScoreTally[] }>();
-  for (const row of countRows(db, request, buckets, now)) {
-    const group = request.breakdown === 'none' ? null : row.g;
-    const key = `${row.t}\u0000${group ?? '\u0001'}`;
+  for (const count of readCounts(db, request, buckets, now)) {
+    const key = `${count.t}\u0000${count.g ?? '\u0001'}`;
     let entry = series.get(key);
     if (entry === undefined) {
-      entry = { metric: row.t, group, tallies: buckets.map(() => EMPTY_TALLY) };
+      entry = { metric: count.t, group: count.g, tallies: buckets.map(() => EMPTY_TALLY) };
       series.set(key, entry);
     }
-    entry.tallies[row.i] = addScore(entry.tallies[row.i] ?? EMPTY_TALLY, row.t, row.s, row.n);
+    entry.tallies[count.i] = addScore(entry.tallies[count.i] ?? EMPTY_TALLY, count.t, count.s, count.n);
   }
   const withTotals: TrendSeries[] = [...series.values()].map((s) => ({
     metric: s.metric,

@@ -1,7 +1,5 @@
 // The KPIs of a period and of the period it is compared with, for the scope: the whole
-// team and each assignee for a manager; an agent's own follow-ups for an agent. Changes
-// are shown for the totals; the by-assignee table compares rates only (its previous
-// period skips the quantile reads, which would double the cost for a column nobody reads).
+// team and each assignee for a manager; an agent's own follow-ups for an agent.
 import type { TeamReportRequest } from '../../../common/ipc/channels/team.js';
 import { EMPTY_KPI_COUNTS, type KpiGroup, type TeamKpis } from '../../../common/team/kpis.js';
 import type { Db } from '../db/sqlite.js';
@@ -12,8 +10,8 @@ import { readTeamScope } from './team-scope.js';
 export function readTeamKpis(db: Db, request: TeamReportRequest, now: number): TeamKpis {
   const scope = readTeamScope(db);
   const base = { scope, filters: request.filters, now };
-  const current = readPeriodKpis(db, { ...base, period: request.period, quantilesByAssignee: true });
-  const previous = readPeriodKpis(db, { ...base, period: request.previousPeriod, quantilesByAssignee: false });
+  const current = readPeriodKpis(db, { ...base, period: request.period });
+  const previous = readPeriodKpis(db, { ...base, period: request.previousPeriod });
   const names = new Map(readStaff(db).map((s) => [s.id, s.name]));
   const assignees = new Set([...current.byAssignee.keys(), ...previous.byAssignee.keys()]);
   const byAssignee: KpiGroup[] = [...assignees].map((assigneeId) => ({

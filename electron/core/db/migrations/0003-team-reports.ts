@@ -3,18 +3,17 @@
 //
 // - first_contact_at and done_at are copied from the follow-up onto its response (triggers),
 //   like status, assignee and due time already are (0001), and the durations the KPIs take
-//   quantiles of are generated from them. The closed-loop KPIs then read the responses
+//   medians of are generated from them. The closed-loop KPIs then read the responses
 //   table, with the queue's own filter code, instead of joining 200,000 follow-ups to a
 //   million responses.
-// - Every report reads covering indexes in an order that needs no sort: SQLite's sorter
+// - Every report reads a covering index in an order that needs no sort: SQLite's sorter
 //   costs about a microsecond a row, so grouping or ordering a year of rows (~300,000)
 //   would take the Team view past its 200 ms budget on its own. Hence:
-//   · responses_team_followups (assignee, status, due): the backlog, grouped as the index
-//     runs; the KPI counts of a due period, one skip-scan range per assignee and status.
-//   · responses_team_first_contact / _by_assignee / responses_team_done_time: durations in
-//     order, so a median or p90 is a LIMIT … OFFSET (rank) that stops at the rank.
-//   · responses_team_scores_product / _country (metric, score, group, received): each
-//     count of a trend (bucket × score × group) is one index range.
+//   · responses_team_followups (assignee, status, due, …, durations): the backlog, and the
+//     KPIs of a due period — one index range per (assignee, status) pair, which counts and
+//     gathers the durations in the same pass.
+//   · responses_team_scores (metric, score, received, …): each count of a trend (bucket ×
+//     score) is one index range; a breakdown groups that range's few rows.
 //   · responses_team_done and followups_team_root_causes: loops closed in a period and
 //     their causes.
 // - export_audit: every export, who/when/which filter/which columns, kept on this install
@@ -66,16 +65,8 @@ UPDATE responses SET first_contact_at = f.first_contact_at, done_at = f.done_at
 
 -- Responses with a follow-up: assigned, or with a due time (see common/team/backlog.ts).
 CREATE INDEX responses_team_followups ON responses (assignee_id, status, due_at, survey_type, product, country,
-  channel, first_contact_at, done_at) WHERE assignee_id IS NOT NULL OR due_at IS NOT NULL;
-CREATE INDEX responses_team_first_contact ON responses (first_contact_ms, due_at, survey_type, product, country,
-  channel, assignee_id) WHERE first_contact_ms IS NOT NULL AND due_at IS NOT NULL;
-CREATE INDEX responses_team_first_contact_by_assignee ON responses (assignee_id, first_contact_ms, due_at,
-  survey_type, product, country, channel) WHERE first_contact_ms IS NOT NULL AND due_at IS NOT NULL;
-CREATE INDEX responses_team_done_time ON responses (done_ms, due_at, survey_type, product, country, channel,
-  assignee_id) WHERE done_ms IS NOT NULL AND due_at IS NOT NULL;
-CREATE INDEX responses_team_scores_product ON responses (survey_type, score, product, created_at, country, channel)
-  WHERE excluded_from_calculations = 0;
-CREATE INDEX responses_team_scores_country ON responses (survey_type, score, country, created_at, product, channel)
+  channel, first_contact_at, first_contact_ms, done_ms) WHERE assignee_id IS NOT NULL OR due_at IS NOT NULL;
+CREATE INDEX responses_team_scores ON responses (survey_type, score, created_at, product, country, channel)
   WHERE excluded_from_calculations = 0;
 CREATE INDEX responses_team_done ON responses (done_at, survey_type, product, country, channel, id)
   WHERE done_at IS NOT NULL;
