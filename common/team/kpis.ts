@@ -4,9 +4,9 @@
 // One cohort for every figure means the figures of a row describe the same follow-ups, and
 // a click opens exactly them in the queue (the queue's due filter).
 //
-// The core counts in SQL (electron/core/team/read-kpis.ts) and computes the three
-// quantiles there; this module turns those counts into the rates people read, and holds the
-// one-line definitions the tooltips show.
+// The core counts in SQL (electron/core/team/read-kpis.ts), which also gathers the
+// durations the medians are picked from (order-statistics.ts); this module turns the counts
+// into the rates people read, and holds the one-line definitions the tooltips show.
 //
 // Decisions, each tested with hand-computed fixtures:
 // - Closed-loop rate = follow-ups done or informed ÷ follow-ups due. Closed without action
