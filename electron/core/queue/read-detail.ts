@@ -1,11 +1,19 @@
 // Everything the detail pane shows about one response: the response, its respondent (and
 // whether they may be contacted), the follow-up with its audit trail, and the respondent's
 // other answers and declines.
-import type { Decline, EndUser, Followup, FollowupEvent, Staff } from '../../../common/api/records.js';
+import {
+  followupIdFor,
+  type Decline,
+  type EndUser,
+  type Followup,
+  type FollowupEvent,
+  type Staff,
+} from '../../../common/api/records.js';
 import { contactability } from '../../../common/domain/contactability.js';
 import { bandOf } from '../../../common/domain/metrics.js';
 import type { QueueDetail, TimelineEntry } from '../../../common/queue/row.js';
 import { fromSqlBoolean, toInstant } from '../db/codec.js';
+import { getFollowup } from '../db/readers/get-followup.js';
 import { getResponse } from '../db/readers/get-response.js';
 import { fromResponseRow, RESPONSE_COLUMNS, type ResponseRow } from '../db/response-row.js';
 import type { Db } from '../db/sqlite.js';
@@ -34,44 +42,6 @@ function toEndUser(row: RespondentRow): EndUser {
     properties: JSON.parse(row.properties) as EndUser['properties'],
     restricted: fromSqlBoolean(row.restricted),
     objected: fromSqlBoolean(row.objected),
-    created_at: toInstant(row.created_at),
-    updated_at: toInstant(row.updated_at),
-  };
-}
-
-interface FollowupRow {
-  readonly id: string;
-  readonly response_id: string;
-  readonly end_user_id: string;
-  readonly status: Followup['status'];
-  readonly assignee_id: string | null;
-  readonly priority: Followup['priority'];
-  readonly due_at: number | null;
-  readonly first_contact_at: number | null;
-  readonly done_at: number | null;
-  readonly informed_at: number | null;
-  readonly closed_reason: string | null;
-  readonly action_summary: string | null;
-  readonly root_causes: string;
-  readonly tags: string;
-  readonly version: number;
-  readonly created_at: number;
-  readonly updated_at: number;
-}
-
-function toNullableInstant(ms: number | null): string | null {
-  return ms === null ? null : toInstant(ms);
-}
-
-function toFollowup(row: FollowupRow): Followup {
-  return {
-    ...row,
-    due_at: toNullableInstant(row.due_at),
-    first_contact_at: toNullableInstant(row.first_contact_at),
-    done_at: toNullableInstant(row.done_at),
-    informed_at: toNullableInstant(row.informed_at),
-    root_causes: JSON.parse(row.root_causes) as string[],
-    tags: JSON.parse(row.tags) as string[],
     created_at: toInstant(row.created_at),
     updated_at: toInstant(row.updated_at),
   };
@@ -139,9 +109,7 @@ export function readQueueDetail(db: Db, id: string): QueueDetail | null {
   const erased =
     respondent === null &&
     queueStatement(db, 'SELECT 1 FROM erasures WHERE end_user_id = ?').get(response.end_user_id) !== undefined;
-  const followupRow = queueStatement(db, 'SELECT * FROM followups WHERE response_id = ?').get(id) as
-    FollowupRow | undefined;
-  const followup = followupRow === undefined ? null : toFollowup(followupRow);
+  const followup = getFollowup(db, followupIdFor(id));
   const history =
     followup === null
       ? []
