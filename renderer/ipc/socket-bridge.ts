@@ -22,6 +22,9 @@ const unavailable: IpcResult<never> = {
 export function createSocketBridge(socketUrl: string): RawBridge {
   const pending = new Map<number, (result: unknown) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // The host replays the latest of each event once per connection; a view that mounts later
+  // (Settings, say) gets it from here, as the Electron preload does for its subscribers.
+  const latest = new Map<string, unknown>();
   let nextId = 1;
   let socket: WebSocket;
   let opened: Promise<void>;
@@ -41,6 +44,7 @@ export function createSocketBridge(socketUrl: string): RawBridge {
         pending.get(data.id)?.(data.result);
         pending.delete(data.id);
       } else if (data.type === 'event' && data.event !== undefined) {
+        latest.set(data.event, data.payload);
         for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
       }
     });
@@ -67,6 +71,12 @@ export function createSocketBridge(socketUrl: string): RawBridge {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);
       listeners.set(event, set);
+      if (latest.has(event)) {
+        const payload = latest.get(event);
+        queueMicrotask(() => {
+          if (set.has(listener)) listener(payload);
+        });
+      }
       return () => set.delete(listener);
     },
   };

@@ -10,6 +10,8 @@ test('demo mode is the default and Settings can change who you are or where you 
   await expect(statusBar).toContainText(/Synced/, { timeout: 60_000 });
 
   await app.getByRole('tab', { name: 'Settings' }).click();
+  // A view that mounts after the sync finished still learns its latest status.
+  await expect(app.getByRole('tabpanel').getByText(/Last synced/)).toBeVisible();
   const source = app.getByRole('region', { name: 'Data source' });
   await expect(source).toContainText('Agent');
 
