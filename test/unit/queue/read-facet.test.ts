@@ -4,6 +4,8 @@ import { FACETS, FACET_FILTER_FIELDS, type Facet, type FacetValue } from '../../
 import { DEFAULT_SORT, filtersWith, type QueueFilters } from '../../../common/queue/query.js';
 import type { Db } from '../../../electron/core/db/sqlite.js';
 import { readFacet, toFacetCounts } from '../../../electron/core/queue/read-facet.js';
+import { applyChanges } from '../../../electron/core/db/writers/apply-changes.js';
+import { response } from '../db/support/records.js';
 import { openTestDatabase } from '../db/support/test-database.js';
 import { commentKey, ME, NOW, seedQueue, isOpen, type ModelRow } from './support/queue-fixture.js';
 import { referenceMatches } from './support/reference-queue.js';
@@ -89,5 +91,15 @@ describe('facet counts', () => {
     expect(counts.values).toHaveLength(100);
     expect(counts.values[0]).toEqual({ value: 'c129', count: 130 });
     expect(counts.otherCount).toBe(((1 + 30) * 30) / 2);
+  });
+
+  it('answers a repeated facet from its cache until the cache is written to', () => {
+    const query = { filters: filtersWith({}), sort: DEFAULT_SORT };
+    const before = readFacet(db, query, 'product', { me: ME, now: NOW });
+    expect(readFacet(db, query, 'product', { me: ME, now: NOW })).toBe(before);
+    applyChanges(db, [{ kind: 'response', data: response('extra', 'u1', { product: 'Brand new' }) }]);
+    const after = readFacet(db, query, 'product', { me: ME, now: NOW });
+    expect(after.values).toContainEqual({ value: 'Brand new', count: 1 });
+    db.prepare("DELETE FROM responses WHERE id = 'extra'").run();
   });
 });
