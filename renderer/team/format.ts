@@ -54,12 +54,33 @@ const monthYear = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'nu
 /** A half-open period as the days it covers: "1 Mar – 31 Mar 2026". */
 export function formatPeriod(period: { readonly from: number; readonly to: number }): string {
   const lastDay = period.to - 1;
+  if (dateOnly.format(period.from) === dateOnly.format(lastDay)) return dateOnly.format(period.from);
   const sameYear = new Date(period.from).getFullYear() === new Date(lastDay).getFullYear();
   return `${(sameYear ? shortDate : dateOnly).format(period.from)} – ${dateOnly.format(lastDay)}`;
 }
 
-export function formatBucket(bucket: { readonly from: number }, granularity: 'week' | 'month'): string {
-  return granularity === 'month' ? monthYear.format(bucket.from) : `Week of ${shortDate.format(bucket.from)}`;
+/**
+ * A bucket clipped by the period's start or end (common/team/period.ts periodBuckets) is not
+ * a whole week or month: its label says so, so that its small count is not misread.
+ */
+function isPartial(bucket: { readonly from: number; readonly to: number }, granularity: 'week' | 'month'): boolean {
+  const start = new Date(bucket.from);
+  if (granularity === 'week') {
+    const monday = start.getDay() === 1 && start.getHours() === 0;
+    const days = Math.round((bucket.to - bucket.from) / 86_400_000);
+    return !monday || days < 7;
+  }
+  const end = new Date(bucket.to);
+  return start.getDate() !== 1 || start.getHours() !== 0 || end.getDate() !== 1 || end.getHours() !== 0;
+}
+
+export function formatBucket(
+  bucket: { readonly from: number; readonly to: number },
+  granularity: 'week' | 'month',
+): string {
+  const label = granularity === 'month' ? monthYear.format(bucket.from) : `Week of ${shortDate.format(bucket.from)}`;
+  if (!isPartial(bucket, granularity)) return label;
+  return `${formatPeriod(bucket)} (part of the ${granularity})`;
 }
 
 const monthOnly = new Intl.DateTimeFormat(undefined, { month: 'short' });
