@@ -7,7 +7,6 @@
 // round-robin so that none enjoys a page cache warmed by its own previous run alone.
 // Breakdowns, an agent's scope, filters, a month and root causes are reported for
 // information.
-import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { EMPTY_TEAM_FILTERS, type TeamFilters } from '../../common/team/filters.js';
 import { presetPeriods, type Granularity, type PeriodPreset } from '../../common/team/period.js';
@@ -18,6 +17,7 @@ import { teamHandlers } from '../../electron/core/ipc/handlers/team-handlers.js'
 import { openDatabase } from '../../electron/core/db/open-database.js';
 import { prepareBenchDatabase, setSignedInStaff, type BenchDatabase } from './support/bench-database.js';
 import { percentile, report, round } from './support/report.js';
+import { reportPercentiles, roundRobin, timeOnce, type BenchCase } from './support/round-robin.js';
 import { SYNTHETIC_STAFF } from './support/synthetic-feedback.js';
 
 const RESPONSES = 1_000_000;
@@ -81,30 +81,14 @@ async function measure(bench: BenchDatabase): Promise<void> {
       call('team:trends', { period: periods(preset).current, granularity, breakdown, filters });
   const backlog = () => call('team:backlog', {});
 
-  const cases: [string, () => Promise<unknown>][] = [
+  const cases: BenchCase[] = [
     ['team.backlog', backlog],
     ['team.kpis.year', kpis('last12months')],
     ['team.trends.year_weekly', trends('last12months', 'week', 'none')],
     ['team.trends.year_monthly', trends('last12months', 'month', 'none')],
   ];
 
-  async function time(run: () => Promise<unknown>): Promise<number> {
-    const started = performance.now();
-    await run();
-    return performance.now() - started;
-  }
-
-  const samples = new Map<string, number[]>(cases.map(([name]) => [name, []]));
-  for (let round_ = 0; round_ < WARMUP_ROUNDS + ROUNDS; round_ += 1) {
-    for (const [name, run] of cases) {
-      const ms = await time(run);
-      if (round_ >= WARMUP_ROUNDS) samples.get(name)?.push(ms);
-    }
-  }
-  for (const [name, values] of samples) {
-    report({ name: `${name}.p50`, value: round(percentile(values, 50)), unit: 'ms', target: '' });
-    report({ name: `${name}.p95`, value: round(percentile(values, 95)), unit: 'ms', target: TARGET });
-  }
+  reportPercentiles(await roundRobin(cases, ROUNDS, WARMUP_ROUNDS), TARGET);
 
   // For information.
   const { current, previous } = periods('last12months');
@@ -126,7 +110,7 @@ async function measure(bench: BenchDatabase): Promise<void> {
   ];
   for (const [name, run] of info) {
     const values: number[] = [];
-    for (let i = 0; i < 7; i += 1) values.push(await time(run));
+    for (let i = 0; i < 7; i += 1) values.push(await timeOnce(run));
     report({ name, value: round(percentile(values, 50)), unit: 'ms p50', target: '' });
   }
 
@@ -151,14 +135,16 @@ async function measure(bench: BenchDatabase): Promise<void> {
   );
   const values: number[] = [];
   for (let i = 0; i < 7; i += 1) {
-    const started = performance.now();
-    const result = await agentDispatch('team:kpis', {
-      period: current,
-      previousPeriod: previous,
-      filters: EMPTY_TEAM_FILTERS,
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    values.push(performance.now() - started);
+    values.push(
+      await timeOnce(async () => {
+        const result = await agentDispatch('team:kpis', {
+          period: current,
+          previousPeriod: previous,
+          filters: EMPTY_TEAM_FILTERS,
+        });
+        if (!result.ok) throw new Error(result.error.message);
+      }),
+    );
   }
   report({ name: 'team.info.kpis_year_agent', value: round(percentile(values, 50)), unit: 'ms p50', target: '' });
   await agentClient.close();
