@@ -23,6 +23,7 @@ import {
 import type { QueueFilters } from '../../common/queue/query.js';
 import { formatCount, formatKpi } from './format.js';
 import { InfoTip } from './InfoTip.js';
+import { ScrollableTable } from './ScrollableTable';
 
 const COUNT_COLUMNS: readonly BacklogCell[] = [
   'assigned',
@@ -159,7 +160,7 @@ export function BacklogTable({
   );
 
   return (
-    <div className="table-scroll">
+    <ScrollableTable label="Backlog by assignee">
       <table className="data-table backlog-table">
         <caption className="visually-hidden">
           Open follow-ups by assignee now, and closed-loop figures for the period. Each number opens those follow-ups in
@@ -190,6 +191,6 @@ export function BacklogTable({
           {renderLine(unassigned, true)}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }

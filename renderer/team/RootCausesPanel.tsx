@@ -7,6 +7,7 @@ import { countLines } from './charts/score-charts.js';
 import { UPlotChart } from './charts/UPlotChart.js';
 import { formatBucket, formatBucketShort, formatCount, formatPercent } from './format.js';
 import type { TrendView } from './TrendsPanel.js';
+import { ScrollableTable } from './ScrollableTable';
 
 const CHARTED = 5;
 
@@ -48,7 +49,7 @@ export function RootCausesPanel({ causes, view }: { readonly causes: TeamRootCau
           </figcaption>
         </figure>
       )}
-      <div className="table-scroll">
+      <ScrollableTable label="Root causes">
         <table className="data-table causes-table">
           <caption className="visually-hidden">Root causes of loops closed in the period, most frequent first</caption>
           <thead>
@@ -100,7 +101,7 @@ export function RootCausesPanel({ causes, view }: { readonly causes: TeamRootCau
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       {causes.otherTags > 0 && <p className="muted">{formatCount(causes.otherTags)} rarer causes are not listed.</p>}
     </div>
   );

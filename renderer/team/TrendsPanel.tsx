@@ -18,6 +18,7 @@ import { bandSplit, scoreByGroup, scoreWithCounts } from './charts/score-charts.
 import { UPlotChart } from './charts/UPlotChart.js';
 import { formatBucket, formatBucketShort, formatCount, formatPercent, formatScore } from './format.js';
 import { Segmented } from './Segmented.js';
+import { ScrollableTable } from './ScrollableTable';
 
 export type TrendView = 'chart' | 'table';
 
@@ -77,7 +78,7 @@ function OverallTable({
     </tr>
   );
   return (
-    <div className="table-scroll">
+    <ScrollableTable label={`${METRIC_LABELS[metric]} by ${trends.granularity}`}>
       <table className="data-table">
         <caption className="visually-hidden">
           {METRIC_LABELS[metric]} by {trends.granularity}, with the band split
@@ -117,7 +118,7 @@ function OverallTable({
         </tbody>
         <tfoot>{row('Whole period', series.total, 'total')}</tfoot>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }
 
@@ -131,7 +132,7 @@ function GroupTable({
   readonly series: readonly TrendSeries[];
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollableTable label={`${METRIC_LABELS[metric]} by ${trends.granularity} and ${trends.breakdown}`}>
       <table className="data-table">
         <caption className="visually-hidden">
           {METRIC_LABELS[metric]} by {trends.granularity} and {trends.breakdown}
@@ -180,7 +181,7 @@ function GroupTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }
 
