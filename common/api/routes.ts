@@ -20,6 +20,8 @@ import {
   RestrictionBody,
 } from './privacy.js';
 import { ExportAuditBody, ExportAuditReply } from './export-audit.js';
+import { SlaPolicyReply } from './sla-policy.js';
+import { SlaPolicySchema } from '../followups/sla-policy.js';
 
 /**
  * Who may call: any staff token, a manager's token, or an ingestion key (surveys; a
@@ -36,6 +38,8 @@ export interface ApiRoute {
   readonly summary: string;
   readonly description: string;
   readonly auth: RouteAuth;
+  /** What a valid token whose role may not call the route is told (403), when not the generic sentence. */
+  readonly forbidden?: string;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
@@ -115,6 +119,34 @@ export const API_ROUTES = {
     body: CreateStaffBody,
     maxBodyBytes: 16 * KIB,
     replies: { 201: CreateStaffReply },
+  },
+  slaPolicy: {
+    operationId: 'getSlaPolicy',
+    method: 'GET',
+    path: '/v1/sla-policy',
+    summary: 'The team’s SLA policy',
+    description:
+      'Hours until first contact is due (null: no target) and the starting priority, per metric and band. The ' +
+      'server opens every follow-up with it: at ingestion for the negative band, and on the first mutation ' +
+      'of any other. Until a manager sets one, the default applies (48 h for the negative band, 5 days for ' +
+      'neutral, none for positive) and `updated_at` is null. Clients fetch it on every sync; a change is ' +
+      'announced on /v1/poke.',
+    auth: 'staff',
+    replies: { 200: SlaPolicyReply },
+  },
+  setSlaPolicy: {
+    operationId: 'setSlaPolicy',
+    method: 'PUT',
+    path: '/v1/sla-policy',
+    summary: 'Set the team’s SLA policy (manager)',
+    description:
+      'Replaces the whole policy. It applies to follow-ups opened from then on; due times and priorities ' +
+      'already set stay as they are. Every client is poked so that it fetches the new policy.',
+    auth: 'manager',
+    forbidden: 'Only a manager can change the team’s SLA policy.',
+    body: SlaPolicySchema,
+    maxBodyBytes: 16 * KIB,
+    replies: { 200: SlaPolicyReply },
   },
   notifications: {
     operationId: 'listNotifications',

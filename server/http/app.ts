@@ -13,6 +13,7 @@ import { registerStaffRoutes } from './routes/staff-routes.js';
 import { registerPrivacyRoutes } from './routes/privacy-routes.js';
 import { registerIngestionRoutes } from './routes/ingestion-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
+import { registerTeamSettingsRoutes } from './routes/team-settings-routes.js';
 
 export interface AppOptions {
   readonly logger: boolean;
@@ -61,5 +62,6 @@ export function buildApp(ctx: HttpContext, hub: PokeHub, options: AppOptions): F
   registerPrivacyRoutes(app, ctx);
   registerIngestionRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerTeamSettingsRoutes(app, ctx, hub);
   return app;
 }

@@ -25,7 +25,13 @@ function presentedToken(request: FastifyRequest, allowQueryToken: boolean): stri
   return null;
 }
 
-export function authorize(store: Store, request: FastifyRequest, auth: RouteAuth, allowQueryToken: boolean): Principal {
+export function authorize(
+  store: Store,
+  request: FastifyRequest,
+  auth: RouteAuth,
+  allowQueryToken: boolean,
+  forbiddenMessage = 'Only a manager may do this.',
+): Principal {
   const token = presentedToken(request, allowQueryToken);
   if (token === null) throw unauthorized('Sign in: send "Authorization: Bearer <token>".');
   const principal = authenticate(store, token);
@@ -39,7 +45,7 @@ export function authorize(store: Store, request: FastifyRequest, auth: RouteAuth
     case 'staff':
     case 'manager':
       if (principal.kind === 'ingest') throw forbidden('An ingestion key can only post responses and declines.');
-      if (auth === 'manager' && principal.staff.role !== 'manager') throw forbidden('Only a manager may do this.');
+      if (auth === 'manager' && principal.staff.role !== 'manager') throw forbidden(forbiddenMessage);
       return principal;
   }
 }

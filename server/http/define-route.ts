@@ -54,7 +54,7 @@ export function defineRoute<R extends ApiRoute>(
     url: fastifyPath(route.path),
     bodyLimit: route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onRequest: async (request) => {
-      principals.set(request, authorize(ctx.store, request, route.auth, allowQueryToken));
+      principals.set(request, authorize(ctx.store, request, route.auth, allowQueryToken, route.forbidden));
       return Promise.resolve();
     },
     handler: async (request, reply) => {

@@ -12,6 +12,8 @@ import * as ingestion from '../../common/api/ingestion.js';
 import * as staff from '../../common/api/staff.js';
 import * as notifications from '../../common/api/notifications.js';
 import * as privacy from '../../common/api/privacy.js';
+import * as slaPolicy from '../../common/api/sla-policy.js';
+import { SlaPolicySchema, SlaRuleSchema } from '../../common/followups/sla-policy.js';
 import { ApiErrorBody } from '../../common/api/errors.js';
 import { API_ERROR_CODES } from '../../common/api/error-codes.js';
 
@@ -45,6 +47,9 @@ const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   AuditReply: privacy.AuditReply,
   FollowupExport: privacy.FollowupExport,
   RespondentExport: privacy.RespondentExport,
+  SlaRule: SlaRuleSchema,
+  SlaPolicy: SlaPolicySchema,
+  SlaPolicyReply: slaPolicy.SlaPolicyReply,
   ApiErrorBody,
 };
 
@@ -60,6 +65,9 @@ const INPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   RestrictionBody: privacy.RestrictionBody,
   ObjectionBody: privacy.ObjectionBody,
   ErasureBody: privacy.ErasureBody,
+  // The same both ways (no defaults): PUT /v1/sla-policy's body is what GET replies with.
+  SlaRule: SlaRuleSchema,
+  SlaPolicy: SlaPolicySchema,
 };
 
 const REF = (name: string): string => `#/components/schemas/${name}`;
@@ -195,7 +203,7 @@ export function openApiDocument(): Json {
       title: 'Loopdesk ingestion API',
       version: '1',
       description:
-        'Contract v1 of the Loopdesk ingestion API: the change feed, follow-up mutations, pokes, staff, ' +
+        'Contract v1 of the Loopdesk ingestion API: the change feed, follow-up mutations, pokes, staff, the team’s SLA policy, ' +
         'respondent privacy and the ingestion side surveys post to. Generated from common/api (zod); do not edit ' +
         `by hand. Error codes: ${API_ERROR_CODES.join(', ')}.`,
     },

@@ -1,5 +1,6 @@
 // The ingestion side: surveys post responses and declines. Respondents are matched by
-// external id, then e-mail; a negative-band answer opens a follow-up with its SLA due time.
+// external id, then e-mail; a negative-band answer opens a follow-up with the due time and
+// priority of the team's SLA policy.
 import type { Decline, EndUser, Followup, SurveyResponse } from '../../common/api/records.js';
 import type {
   IngestDeclineBody,
@@ -24,7 +25,10 @@ export function recordNewRespondent(store: Store, respondent: EndUser, writtenAt
   store.changes.append({ kind: 'respondent', data: respondent }, writtenAtMs);
 }
 
-/** Stores a response and, for the negative band, opens its follow-up (status new, SLA due). */
+/**
+ * Stores a response and, for the negative band, opens its follow-up (status new) with the due
+ * time and priority of the team's SLA policy as it stands now.
+ */
 export function recordResponse(
   store: Store,
   response: SurveyResponse,
@@ -35,7 +39,7 @@ export function recordResponse(
   store.respondents.insertResponse(response, ingestHash);
   store.changes.append({ kind: 'response', data: response }, writtenAtMs);
   if (!opensFollowupOnIngest(response)) return null;
-  const opened = newFollowup(response, response.updated_at);
+  const opened = newFollowup(response, response.updated_at, store.settings.slaPolicy().policy);
   const steps: FollowupStep[] = [
     { followup: opened, events: [{ kind: 'created' }], actorId: SYSTEM_ACTOR, at: opened.created_at },
     ...(script?.(opened) ?? []),

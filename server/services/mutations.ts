@@ -107,8 +107,9 @@ function applyOne(store: Store, staff: Staff, pending: Pending, now: string, now
   const steps: FollowupStep[] = [];
   let followup = store.followups.get(followupIdFor(responseId));
   if (followup === null) {
-    // Created on first use, by the first mutation that needs it (DESIGN.md "Sync").
-    followup = newFollowup(response, now);
+    // Created on first use, by the first mutation that needs it (DESIGN.md "Sync"), with the
+    // team's SLA policy: the client's optimistic copy used the policy it last fetched.
+    followup = newFollowup(response, now, store.settings.slaPolicy().policy);
     steps.push({ followup, events: [{ kind: 'created' }], actorId: staff.id, at: now });
   }
   const ctx: MutationContext = {

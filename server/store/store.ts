@@ -7,6 +7,7 @@ import { FollowupRepo } from './followup-repo.js';
 import { StaffRepo } from './staff-repo.js';
 import { AuditRepo } from './audit-repo.js';
 import { MutationLog } from './mutation-log.js';
+import { TeamSettingsRepo } from './team-settings-repo.js';
 
 export class Store {
   readonly changes: ChangeLog;
@@ -15,6 +16,7 @@ export class Store {
   readonly staff: StaffRepo;
   readonly audit: AuditRepo;
   readonly mutationLog: MutationLog;
+  readonly settings: TeamSettingsRepo;
   readonly #commitListeners = new Set<() => void>();
 
   private constructor(readonly db: Db) {
@@ -24,6 +26,7 @@ export class Store {
     this.staff = new StaffRepo(db);
     this.audit = new AuditRepo(db);
     this.mutationLog = new MutationLog(db);
+    this.settings = new TeamSettingsRepo(db);
   }
 
   /** null opens an in-memory database. */
