@@ -2,7 +2,7 @@
 // selection, as CSV or XLSX, with the columns ticked here. Personal data — who the
 // respondent is and how to reach them — is never ticked by default: each such column must be
 // chosen on purpose, and the export then says so in the audit trail.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay, RadioGroup } from 'react-aria-components';
 import {
   DEFAULT_EXPORT_COLUMNS,
@@ -25,7 +25,7 @@ const GROUPS = [
   ['followup', 'Follow-up'],
 ] as const;
 
-export function QueueExportDialog({
+export const QueueExportDialog = memo(function QueueExportDialog({
   query,
   total,
   selected,
@@ -147,4 +147,4 @@ export function QueueExportDialog({
       <ExportProgressDialog runner={runner} />
     </>
   );
-}
+});

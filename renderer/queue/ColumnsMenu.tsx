@@ -1,5 +1,6 @@
 // Columns: show or hide each one and change the order from the keyboard (dragging a header
 // does the same with the mouse); widths are changed on the headers. All of it is remembered.
+import { memo } from 'react';
 import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
 import { COLUMN_LABELS, DEFAULT_LAYOUT, type QueueColumnId, type QueueLayout } from '../../common/queue/columns.js';
 import { CheckOption } from './controls.js';
@@ -11,7 +12,7 @@ function moved(order: readonly QueueColumnId[], index: number, by: -1 | 1): Queu
   return next;
 }
 
-export function ColumnsMenu({
+export const ColumnsMenu = memo(function ColumnsMenu({
   layout,
   onChange,
 }: {
@@ -79,4 +80,4 @@ export function ColumnsMenu({
       </Popover>
     </DialogTrigger>
   );
-}
+});

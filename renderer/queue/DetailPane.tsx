@@ -1,7 +1,7 @@
 // The detail pane: one response in full. The comment and every other customer-written value
 // are shown as text; links in them open only after the user confirms. When the contactability
 // gate says no, a banner says why, wherever contact would be offered.
-import { useEffect, useState, type ReactNode } from 'react';
+import { memo, type ReactNode, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { notContactableMessage } from '../../common/domain/contactability.js';
 import type { QueueDetail, TimelineEntry } from '../../common/queue/row.js';
@@ -78,7 +78,7 @@ function Missing() {
   return <span className="muted">—</span>;
 }
 
-export function DetailPane({
+export const DetailPane = memo(function DetailPane({
   id,
   search,
   refresh,
@@ -171,4 +171,4 @@ export function DetailPane({
       </section>
     </aside>
   );
-}
+});

@@ -1,6 +1,6 @@
 // The filter bar: one menu per filter, each listing its values with their counts under the
 // other filters. Filters combine (AND across menus, OR within one).
-import { useState, type ReactNode } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import {
   Button,
   CheckboxGroup,
@@ -316,7 +316,7 @@ function CommentFilter({
   );
 }
 
-export function FilterBar(props: FilterBarProps) {
+export const FilterBar = memo(function FilterBar(props: FilterBarProps) {
   const { filters, counts, context, onChange, onClear, onMenuOpen, counting } = props;
   const active = activeFilterCount({ ...filters, search: '' });
   const overdue = counts.overdue?.values[0]?.count ?? null;
@@ -378,4 +378,4 @@ export function FilterBar(props: FilterBarProps) {
       )}
     </Toolbar>
   );
-}
+});

@@ -1,7 +1,7 @@
 // The Queue section: the view's name and count, search, filters, the table and the detail
 // pane, and the keyboard. Data changes from sync re-query the visible window, the counts and
 // the facets without moving what the user is looking at.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Input, TextField } from 'react-aria-components';
 import type { QueueContext } from '../../common/ipc/channels/queue.js';
 import { completeLayout, DEFAULT_LAYOUT, type QueueLayout } from '../../common/queue/columns.js';
@@ -62,7 +62,7 @@ function useLayout(): [QueueLayout, (layout: QueueLayout) => void] {
  * The search box keeps its own text and hands it to the query once typing pauses. A plain
  * text field: Escape belongs to the keymap (back to the list), not to clearing the text.
  */
-function SearchBox({
+const SearchBox = memo(function SearchBox({
   value,
   onChange,
   inputRef,
@@ -112,7 +112,7 @@ function SearchBox({
       )}
     </div>
   );
-}
+});
 
 /** `active`: the Queue section is on screen; when hidden it keeps its state but takes no keys. */
 export function QueueView({ active }: { readonly active: boolean }) {

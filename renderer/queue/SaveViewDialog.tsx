@@ -1,6 +1,6 @@
 // Saving the query on screen as a view (a new one, or over the user's own view in use), and
 // deleting the user's own view.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import {
   Button,
   Dialog,
@@ -17,7 +17,7 @@ import {
 import type { SavedView } from '../../common/queue/views.js';
 import { deleteView, saveView } from './queue-store.js';
 
-export function SaveViewDialog({ current }: { readonly current: SavedView | undefined }) {
+export const SaveViewDialog = memo(function SaveViewDialog({ current }: { readonly current: SavedView | undefined }) {
   const [error, setError] = useState<string | null>(null);
   const ownView = current !== undefined && !current.builtIn ? current : undefined;
   return (
@@ -82,10 +82,10 @@ export function SaveViewDialog({ current }: { readonly current: SavedView | unde
       </ModalOverlay>
     </DialogTrigger>
   );
-}
+});
 
 /** Deletes the user's own view in use, after asking. */
-export function DeleteViewButton({ view }: { readonly view: SavedView }) {
+export const DeleteViewButton = memo(function DeleteViewButton({ view }: { readonly view: SavedView }) {
   return (
     <DialogTrigger>
       <Button className="button button-quiet">Delete view</Button>
@@ -118,4 +118,4 @@ export function DeleteViewButton({ view }: { readonly view: SavedView }) {
       </ModalOverlay>
     </DialogTrigger>
   );
-}
+});

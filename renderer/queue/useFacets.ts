@@ -8,6 +8,9 @@ import { call } from '../ipc/client.js';
 
 export type FacetState = Partial<Readonly<Record<Facet, FacetCounts>>>;
 
+/** One empty object, so that a memoized filter bar does not re-render for a new `{}`. */
+const NO_COUNTS: FacetState = {};
+
 export interface Facets {
   readonly counts: FacetState;
   /** A round of counting is under way (counts on screen may be the previous round's). */
@@ -61,5 +64,5 @@ export function useFacets(query: QueueQuery, start: boolean, recount: number): F
     if (rest.length < queue.current.length) queue.current = [facet, ...rest];
   }, []);
 
-  return { counts: counted.key === filtersKey ? counted.counts : {}, counting, prioritize };
+  return { counts: counted.key === filtersKey ? counted.counts : NO_COUNTS, counting, prioritize };
 }
