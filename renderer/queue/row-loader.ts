@@ -4,7 +4,7 @@
 // Plain TypeScript behind a small source interface, so it is tested without a browser.
 import type { QueuePage, QueuePageRequest } from '../../common/ipc/channels/queue.js';
 import type { QueueQuery } from '../../common/queue/query.js';
-import { pageOf, RowWindow } from './row-window.js';
+import { PAGE_SIZE, pageOf, RowWindow } from './row-window.js';
 
 export interface RowSource {
   page(request: QueuePageRequest): Promise<QueuePage>;
@@ -39,6 +39,11 @@ export interface RowsSnapshot {
 }
 
 const PARALLEL_REQUESTS = 2;
+/**
+ * Rows fetched beyond each edge of the viewport once it is loaded, so that a steady scroll
+ * finds its rows already there instead of drawing placeholders and then the rows.
+ */
+const PREFETCH_ROWS = PAGE_SIZE;
 const INITIAL_RANGE = { first: 0, last: 60 };
 
 function message(error: unknown): string {
@@ -114,10 +119,12 @@ export class RowLoader {
     const window = this.snapshot.window;
     const { first, last } = this.range;
     const center = pageOf((first + last) / 2);
+    // The pages on screen first, nearest the middle first; then those beside them.
+    const onScreen = (page: number): boolean => page >= pageOf(first) && page <= pageOf(last);
     const missing = window
-      .missingPages(first, last)
+      .missingPages(Math.max(0, first - PREFETCH_ROWS), last + PREFETCH_ROWS)
       .filter((page) => !this.inflight.has(page))
-      .sort((a, b) => Math.abs(a - center) - Math.abs(b - center));
+      .sort((a, b) => Number(onScreen(b)) - Number(onScreen(a)) || Math.abs(a - center) - Math.abs(b - center));
     const inflight = this.inflight;
     for (const page of missing.slice(0, Math.max(0, PARALLEL_REQUESTS - inflight.size))) {
       inflight.add(page);

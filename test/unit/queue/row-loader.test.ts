@@ -41,15 +41,34 @@ describe('row loader', () => {
     await settle();
     expect(loader.getSnapshot().window.total).toBe(1000);
     expect(loader.getSnapshot().window.rowAt(0)?.id).toBe('r0');
-    loader.show(150, 230);
-    await settle();
-    await settle();
-    expect(loader.getSnapshot().window.rowAt(230)?.id).toBe('r230');
-    // Both pages are asked for at once, after the last row known above them (page 0's).
-    expect(source.requests.slice(1)).toEqual([
+    // The first page, and the one below it ahead of a scroll.
+    expect(source.requests).toEqual([
+      { query, after: null, offset: 0, limit: PAGE_SIZE },
       { query, after: `r${PAGE_SIZE - 1}`, offset: 0, limit: PAGE_SIZE },
-      { query, after: `r${PAGE_SIZE - 1}`, offset: PAGE_SIZE, limit: PAGE_SIZE },
     ]);
+    loader.show(350, 430);
+    await settle();
+    await settle();
+    expect(loader.getSnapshot().window.rowAt(430)?.id).toBe('r430');
+    // Both pages on screen are asked for at once, after the last row known above them (page 1's).
+    expect(source.requests.slice(2, 4)).toEqual([
+      { query, after: `r${2 * PAGE_SIZE - 1}`, offset: PAGE_SIZE, limit: PAGE_SIZE },
+      { query, after: `r${2 * PAGE_SIZE - 1}`, offset: 2 * PAGE_SIZE, limit: PAGE_SIZE },
+    ]);
+  });
+
+  it('then fetches the page on each side of the viewport, so a steady scroll finds its rows there', async () => {
+    const source = new ArraySource(ids(1000));
+    const loader = new RowLoader(source);
+    loader.setQuery(query);
+    await settle();
+    loader.show(350, 430);
+    for (let i = 0; i < 6; i += 1) await settle();
+    const window = loader.getSnapshot().window;
+    expect(source.requests).toHaveLength(6);
+    expect([2, 3, 4, 5].map((page) => window.hasPage(page))).toEqual([true, true, true, true]);
+    // Nothing further: page 6 starts more than a page below the viewport.
+    expect(window.hasPage(6)).toBe(false);
   });
 
   it('keeps the rows on screen in place when new rows arrive above them', async () => {
