@@ -1,8 +1,9 @@
 // The follow-up workflow's channels: what the action dialogs need to know about the
 // follow-ups they act on, submitting actions (one or many follow-ups, through the sync
 // engine's outbox), the follow-up's notes and contact log, the Follow-ups section's list,
-// and the team's SLA policy and root-cause list. Notices (someone assigned me a follow-up,
-// mine became overdue, a colleague's change won over mine) arrive as 'followups:notice'.
+// the team's SLA policy (held by the server) and the root-cause list. Notices (someone
+// assigned me a follow-up, mine became overdue, a colleague's change won over mine) arrive
+// as 'followups:notice'.
 import { z } from 'zod';
 import { Id } from '../../api/primitives.js';
 import { Staff } from '../../api/records.js';
@@ -56,6 +57,23 @@ export const FollowupsContext = z.strictObject({
   slaPolicy: SlaPolicySchema,
 });
 export type FollowupsContext = z.infer<typeof FollowupsContext>;
+
+/**
+ * The team's SLA policy as this install holds it: the server's (GET /v1/sla-policy, fetched
+ * on every sync and kept in the cache for offline use), or the default until it is fetched.
+ */
+export const TeamSlaPolicy = z.strictObject({
+  policy: SlaPolicySchema,
+  /** Fetched from the server at least once; false: the default is shown until the first sync. */
+  fetched: z.boolean(),
+  /** When a manager last set it; null while the default applies. */
+  updatedAt: EpochMs.nullable(),
+  /** Who set it, by name (or id when not in the staff directory); null while the default applies. */
+  updatedBy: z.string().nullable(),
+  /** The signed-in person is a manager: only managers change it (the server enforces it). */
+  canEdit: z.boolean(),
+});
+export type TeamSlaPolicy = z.infer<typeof TeamSlaPolicy>;
 
 export const FollowupNote = z.strictObject({
   id: Id,
@@ -161,14 +179,21 @@ export const FOLLOWUP_CHANNELS = {
   'followups:record': channel(z.strictObject({ responseId: Id }), FollowupRecord),
   /**
    * Applies each action in order through the outbox (optimistic, then pushed). A follow-up
-   * born by an action gets the team's SLA policy (set_due / set_priority after it).
+   * born by an action gets the team's SLA policy: the server opens it with the policy it
+   * holds, and the optimistic copy uses the one last fetched.
    */
   'followups:submit': channel(
     z.strictObject({ actions: z.array(MutationRequest).min(1).max(MAX_FOLLOWUP_TARGETS) }),
     z.strictObject({ results: z.array(FollowupActionResult) }),
   ),
   'followups:list': channel(z.strictObject({ scope: z.enum(FOLLOWUP_LIST_SCOPES) }), FollowupList),
-  'followups:set-sla-policy': channel(z.strictObject({ policy: SlaPolicySchema }), z.strictObject({})),
+  'followups:sla-policy': channel(z.strictObject({}), TeamSlaPolicy),
+  /**
+   * A manager replaces the team's policy on the server (PUT /v1/sla-policy); answers the
+   * policy as now held. Refused with 'forbidden' for agents, 'unavailable' when offline or no
+   * session runs: nothing is saved then, and the caller keeps the user's edits.
+   */
+  'followups:set-sla-policy': channel(z.strictObject({ policy: SlaPolicySchema }), TeamSlaPolicy),
   /** Adds root causes to the managed list (created on the fly) and removes others from it. */
   'followups:edit-root-causes': channel(
     z.strictObject({ add: z.array(Tag).max(50), remove: z.array(Tag).max(50) }),

@@ -1,27 +1,41 @@
-// The team's follow-up settings kept on this install (the encrypted cache's settings table):
-// the SLA policy used when a follow-up is born here, and the edits to the managed list of
-// root causes. A stored value this version cannot read counts as absent.
+// The follow-up settings of this install (the encrypted cache's settings table): the edits to
+// the managed list of root causes. The SLA policy is the team's, held by the server and kept
+// with the sync state (sync/store/team-policy.ts); what it looks like to the Settings editor
+// is read here. A stored value this version cannot read counts as absent.
 import { z } from 'zod';
-import type { SlaPolicy } from '../../../common/domain/sla.js';
-import { DEFAULT_SLA_POLICY } from '../../../common/domain/sla.js';
-import { SlaPolicySchema } from '../../../common/followups/sla-policy.js';
-import { runWithFullSync } from '../db/pragmas.js';
+import type { TeamSlaPolicy } from '../../../common/ipc/channels/followups.js';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../common/domain/sla.js';
 import { getSetting } from '../db/readers/get-setting.js';
+import { prepareCached } from '../db/statement-cache.js';
+import { runWithFullSync } from '../db/pragmas.js';
 import type { Db } from '../db/sqlite.js';
 import { putSetting } from '../db/writers/put-setting.js';
+import { readActor } from '../sync/store/local-context.js';
+import { readTeamPolicy, teamSlaPolicy } from '../sync/store/team-policy.js';
 
-export const SLA_POLICY_SETTING = 'followups.sla_policy';
 export const ROOT_CAUSES_SETTING = 'followups.root_causes';
 
+/** The policy in effect: the team's as last fetched, or the default before the first sync. */
 export function readSlaPolicy(db: Db): SlaPolicy {
-  const parsed = SlaPolicySchema.safeParse(getSetting(db, SLA_POLICY_SETTING));
-  return parsed.success ? parsed.data : DEFAULT_SLA_POLICY;
+  return teamSlaPolicy(db);
 }
 
-export function writeSlaPolicy(db: Db, policy: SlaPolicy, nowMs: number): void {
-  runWithFullSync(db, () => {
-    putSetting(db, SLA_POLICY_SETTING, policy, nowMs);
-  });
+/** The policy for the Settings editor: who set it, and whether the signed-in person may. */
+export function readTeamSlaPolicy(db: Db): TeamSlaPolicy {
+  const held = readTeamPolicy(db);
+  const at = held?.updated_at ?? null;
+  const by = held?.updated_by ?? null;
+  const name =
+    by === null
+      ? null
+      : ((prepareCached(db, 'SELECT name FROM staff WHERE id = ?', 'pluck').get(by) as string | undefined) ?? by);
+  return {
+    policy: held?.policy ?? DEFAULT_SLA_POLICY,
+    fetched: held !== null,
+    updatedAt: at === null ? null : Date.parse(at),
+    updatedBy: name,
+    canEdit: readActor(db)?.role === 'manager',
+  };
 }
 
 /**

@@ -2,10 +2,8 @@
 // (db/worker/operations.ts). Arguments and results are plain data; `nowMs` comes from the
 // caller so a request is decided on one clock.
 import type { FollowupListScope } from '../../../common/ipc/channels/followups.js';
-import type { SlaPolicy } from '../../../common/domain/sla.js';
 import type { Db } from '../db/sqlite.js';
-import { readBirthPlan } from './birth-plan.js';
-import { editRootCauses, writeSlaPolicy } from './followup-settings.js';
+import { editRootCauses, readTeamSlaPolicy } from './followup-settings.js';
 import { checkNotices, type NoticeCheck } from './notices/notice-rules.js';
 import { readFollowupsContext } from './read-context.js';
 import { readFollowupList } from './read-list.js';
@@ -20,12 +18,7 @@ export const FOLLOWUP_OPERATIONS = {
   followupsRecord: (db: Db, args: { readonly responseId: string }) => readRecord(db, args.responseId),
   followupsList: (db: Db, args: { readonly scope: FollowupListScope; readonly nowMs: number }) =>
     readFollowupList(db, args.scope, args.nowMs),
-  followupsBirthPlan: (db: Db, args: { readonly responseIds: readonly string[] }) =>
-    readBirthPlan(db, args.responseIds),
-  followupsSetSlaPolicy: (db: Db, args: { readonly policy: SlaPolicy; readonly nowMs: number }) => {
-    writeSlaPolicy(db, args.policy, args.nowMs);
-    return null;
-  },
+  followupsSlaPolicy: (db: Db, _args: NoArgs) => readTeamSlaPolicy(db),
   followupsEditRootCauses: (
     db: Db,
     args: { readonly add: readonly string[]; readonly remove: readonly string[]; readonly nowMs: number },

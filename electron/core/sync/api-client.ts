@@ -5,6 +5,8 @@ import { ApiErrorBody } from '../../../common/api/errors.js';
 import { MutationReply } from '../../../common/api/mutations.js';
 import { API_ROUTES } from '../../../common/api/routes.js';
 import { MeReply, StaffDirectoryReply } from '../../../common/api/staff.js';
+import { SlaPolicyReply } from '../../../common/api/sla-policy.js';
+import type { SlaPolicy } from '../../../common/domain/sla.js';
 import type { Staff } from '../../../common/api/records.js';
 import type { z } from 'zod';
 import { apiUrl } from '../session/fetch-me.js';
@@ -66,6 +68,20 @@ export class ApiClient {
       this.json(res, StaffDirectoryReply),
     );
     return reply.staff;
+  }
+
+  /** GET /v1/sla-policy: the team's SLA policy. */
+  slaPolicy(signal: AbortSignal): Promise<SlaPolicyReply> {
+    return this.request(API_ROUTES.slaPolicy.path, { signal }, (res) => this.json(res, SlaPolicyReply));
+  }
+
+  /** PUT /v1/sla-policy (managers; 403 for anyone else). */
+  putSlaPolicy(policy: SlaPolicy, signal: AbortSignal): Promise<SlaPolicyReply> {
+    return this.request(
+      API_ROUTES.setSlaPolicy.path,
+      { method: 'PUT', body: JSON.stringify(policy), headers: { 'content-type': 'application/json' }, signal },
+      (res) => this.json(res, SlaPolicyReply),
+    );
   }
 
   /**

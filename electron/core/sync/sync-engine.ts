@@ -3,6 +3,8 @@
 // thread only schedules, fetches bytes and publishes status, so the window stays responsive
 // during a million-record bootstrap.
 import type { MutationName } from '../../../common/api/mutations.js';
+import type { SlaPolicyReply } from '../../../common/api/sla-policy.js';
+import type { SlaPolicy } from '../../../common/domain/sla.js';
 import type { SyncStatus } from '../../../common/ipc/events.js';
 import type { DatabaseClient } from '../db/database-client.js';
 import type { EventBus } from '../events.js';
@@ -159,6 +161,16 @@ export class SyncEngine {
     return { mutationId: outcome.mutationId };
   }
 
+  /**
+   * A manager's new SLA policy for the team: PUT /v1/sla-policy, then stored as the policy in
+   * effect. Nothing is queued: the server decides (only managers may), so the caller hears
+   * of a refusal or of being offline (ApiFailure) and keeps the user's edits.
+   */
+  async saveSlaPolicy(policy: SlaPolicy): Promise<void> {
+    const reply = await this.api.putSlaPolicy(policy, new AbortController().signal);
+    await this.storeSlaPolicy(reply);
+  }
+
   /** Stops every timer and request; pending mutations get a short last chance to be sent. */
   async stop(): Promise<void> {
     if (this.stopped) return;
@@ -200,6 +212,9 @@ export class SyncEngine {
     try {
       if (!this.summaryLoaded) await this.loadSummary();
       await this.learnIdentity(signal);
+      // The team's SLA policy (a PUT pokes every client): one small request on the cycle's
+      // connection, first, so that the cycle still ends as soon as its pull does.
+      await this.refreshSlaPolicy(signal);
       // What the user did goes first, so the pull brings the server's answer to it.
       let pushFailure = await this.tryPush(signal);
       const summary = await pullToEnd({
@@ -286,6 +301,25 @@ export class SyncEngine {
     const [me, staff] = await Promise.all([this.api.me(signal), this.api.staffDirectory(signal)]);
     await this.args.db.call('syncRecordIdentity', { me, staff });
     this.identityKnown = true;
+  }
+
+  /**
+   * GET /v1/sla-policy on every cycle. It never fails the cycle: whatever goes wrong (offline,
+   * a server without the endpoint), the policy last fetched stays in effect until the next.
+   */
+  private async refreshSlaPolicy(signal: AbortSignal): Promise<void> {
+    try {
+      await this.storeSlaPolicy(await this.api.slaPolicy(signal));
+    } catch (error) {
+      if (error instanceof RequestCancelled || error instanceof ApiFailure || this.stopped) return;
+      this.args.logError('sla policy', error);
+    }
+  }
+
+  private async storeSlaPolicy(reply: SlaPolicyReply): Promise<void> {
+    const { changed } = await this.args.db.call('syncRecordSlaPolicy', { reply });
+    // The Settings editor shows it; views that re-query on any change are cheap to re-run once.
+    if (changed) this.args.events.emit('data:changed', { kinds: ['sla_policy'] });
   }
 
   /**

@@ -1,21 +1,26 @@
 // What the follow-up dialogs, the detail pane and the Follow-ups section read from the cache:
 // the follow-ups acted on (gate and language included), notes with their "edited" marker and
-// the contact log, the lists, the SLA plan for newborn follow-ups, and the root-cause list.
+// the contact log, the lists, the team's SLA policy as fetched from the server (and what a
+// follow-up born here gets from it), and the root-cause list.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_POLICY } from '../../../common/domain/sla.js';
-import { readBirthPlan } from '../../../electron/core/followups/birth-plan.js';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../common/domain/sla.js';
+import { followupIdFor } from '../../../common/api/records.js';
+import { getFollowup } from '../../../electron/core/db/readers/get-followup.js';
 import {
   editRootCauses,
   readRootCauses,
   readSlaPolicy,
-  writeSlaPolicy,
+  readTeamSlaPolicy,
 } from '../../../electron/core/followups/followup-settings.js';
+import { recordIdentity } from '../../../electron/core/sync/store/identity.js';
+import { submitMutation } from '../../../electron/core/sync/store/outbox.js';
+import { recordTeamPolicy } from '../../../electron/core/sync/store/team-policy.js';
 import { readFollowupsContext } from '../../../electron/core/followups/read-context.js';
 import { readFollowupList } from '../../../electron/core/followups/read-list.js';
 import { readRecord } from '../../../electron/core/followups/read-record.js';
 import { readTargets } from '../../../electron/core/followups/read-targets.js';
 import { at } from '../db/support/records.js';
-import { ANNA, ME, ms, openFollowupCache, pull } from './core-fixture.js';
+import { ANNA, MAJA, ME, ms, openFollowupCache, pull } from './core-fixture.js';
 
 describe('follow-up targets', () => {
   it('reads each response asked for, in order, as the dialogs need it', () => {
@@ -123,20 +128,73 @@ describe('the Follow-ups section’s lists', () => {
   });
 });
 
-describe('the SLA policy and the birth plan', () => {
-  it('keeps the default until the team sets one, then plans corrections only for responses without a follow-up', () => {
+describe('the team’s SLA policy, as fetched from the server', () => {
+  const team: SlaPolicy = {
+    ...DEFAULT_SLA_POLICY,
+    nps: { ...DEFAULT_SLA_POLICY.nps, negative: { firstContactHours: 4, priority: 'urgent' } },
+  };
+  const setByMaja = { policy: team, updated_at: at(5), updated_by: MAJA.id };
+
+  it('is the default, not yet fetched, until the first sync stores the server’s', () => {
     const db = openFollowupCache();
     expect(readSlaPolicy(db)).toEqual(DEFAULT_SLA_POLICY);
-    expect(readBirthPlan(db, ['r1'])).toEqual({});
-    const team = {
-      ...DEFAULT_SLA_POLICY,
-      nps: { ...DEFAULT_SLA_POLICY.nps, negative: { firstContactHours: 4, priority: 'urgent' as const } },
-    };
-    writeSlaPolicy(db, team, ms(0));
+    expect(readTeamSlaPolicy(db)).toEqual({
+      policy: DEFAULT_SLA_POLICY,
+      fetched: false,
+      updatedAt: null,
+      updatedBy: null,
+      canEdit: false,
+    });
+    // A server that keeps the default: stored, but the policy in effect did not change.
+    expect(recordTeamPolicy(db, { policy: DEFAULT_SLA_POLICY, updated_at: null, updated_by: null })).toEqual({
+      changed: false,
+    });
+    expect(readTeamSlaPolicy(db)).toMatchObject({ policy: DEFAULT_SLA_POLICY, fetched: true });
+  });
+
+  it('is cached as fetched, says who set it, and changes only when the server’s does', () => {
+    const db = openFollowupCache();
+    expect(recordTeamPolicy(db, setByMaja)).toEqual({ changed: true });
+    expect(recordTeamPolicy(db, setByMaja)).toEqual({ changed: false });
     expect(readSlaPolicy(db)).toEqual(team);
-    pull(db, { response_id: 'r2' }, ME.id, 1);
-    expect(readBirthPlan(db, ['r1', 'r2', 'r1', 'gone'])).toEqual({
-      r1: { due: { due_at: new Date(ms(1) + 4 * 3_600_000).toISOString() }, priority: { priority: 'urgent' } },
+    expect(readTeamSlaPolicy(db)).toEqual({
+      policy: team,
+      fetched: true,
+      updatedAt: ms(5),
+      updatedBy: 'Maja Lindqvist',
+      canEdit: false,
+    });
+    // Someone the directory does not know is shown by id.
+    recordTeamPolicy(db, { ...setByMaja, updated_by: 'st-gone' });
+    expect(readTeamSlaPolicy(db).updatedBy).toBe('st-gone');
+  });
+
+  it('may be changed by a manager only', () => {
+    const db = openFollowupCache();
+    recordIdentity(db, { me: MAJA, staff: [ME, ANNA, MAJA] });
+    expect(readTeamSlaPolicy(db).canEdit).toBe(true);
+  });
+
+  it('gives a follow-up born on this install (the optimistic copy) the cached policy', () => {
+    const db = openFollowupCache();
+    recordTeamPolicy(db, setByMaja);
+    const outcome = submitMutation(db, {
+      name: 'assign',
+      args: { response_id: 'r1', assignee_id: ME.id },
+      nowMs: ms(30),
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(getFollowup(db, followupIdFor('r1'))).toMatchObject({
+      status: 'assigned',
+      priority: 'urgent',
+      due_at: new Date(ms(1) + 4 * 3_600_000).toISOString(),
+    });
+    // Without a fetched policy the default applies (48 h, high).
+    const fresh = openFollowupCache();
+    submitMutation(fresh, { name: 'assign', args: { response_id: 'r1', assignee_id: ME.id }, nowMs: ms(30) });
+    expect(getFollowup(fresh, followupIdFor('r1'))).toMatchObject({
+      priority: 'high',
+      due_at: new Date(ms(1) + 48 * 3_600_000).toISOString(),
     });
   });
 });

@@ -1,20 +1,25 @@
-// The main-thread side of the follow-up core: submitting actions through the engine (a
-// newborn follow-up brought to the team's SLA policy, refusals reported per action), and the
+// The main-thread side of the follow-up core: submitting actions through the engine (in order,
+// refusals reported per action), saving the team's SLA policy on the server, and the
 // notifier (checks after a completed sync, toasts every notice, desktop notifications for
 // those worth it).
 import { describe, expect, it, vi } from 'vitest';
 import type { MutationName } from '../../../common/api/mutations.js';
 import type { EventName } from '../../../common/ipc/events.js';
-import { DEFAULT_SLA_POLICY } from '../../../common/domain/sla.js';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../common/domain/sla.js';
 import type { DatabaseClient } from '../../../electron/core/db/database-client.js';
 import type { Db } from '../../../electron/core/db/sqlite.js';
 import { DB_OPERATIONS, type OperationName } from '../../../electron/core/db/worker/operations.js';
 import { EventBus } from '../../../electron/core/events.js';
-import { writeSlaPolicy } from '../../../electron/core/followups/followup-settings.js';
+import { readTeamSlaPolicy } from '../../../electron/core/followups/followup-settings.js';
+import { followupHandlers } from '../../../electron/core/ipc/handlers/followup-handlers.js';
+import { createHandlerTable, type HandlerMap } from '../../../electron/core/ipc/handler-table.js';
+import { ApiFailure } from '../../../electron/core/sync/api-failure.js';
+import { recordTeamPolicy } from '../../../electron/core/sync/store/team-policy.js';
 import { FollowupNotifier } from '../../../electron/core/followups/notices/followup-notifier.js';
 import { submitActions } from '../../../electron/core/followups/submit-actions.js';
 import { MutationRefused } from '../../../electron/core/sync/mutation-refused.js';
-import { ANNA, ME, openFollowupCache, pull } from './core-fixture.js';
+import { at } from '../db/support/records.js';
+import { ANNA, MAJA, ME, ms, openFollowupCache, pull } from './core-fixture.js';
 
 /** The worker's operations run in-thread on a test cache. */
 function client(db: Db): DatabaseClient {
@@ -26,17 +31,7 @@ function client(db: Db): DatabaseClient {
 }
 
 describe('submitActions', () => {
-  it('sends each action in order and brings a newborn follow-up to the team’s policy', async () => {
-    const db = openFollowupCache();
-    writeSlaPolicy(
-      db,
-      {
-        ...DEFAULT_SLA_POLICY,
-        nps: { ...DEFAULT_SLA_POLICY.nps, negative: { firstContactHours: 8, priority: 'urgent' } },
-      },
-      0,
-    );
-    pull(db, { response_id: 'r2', assignee_id: ANNA.id, status: 'assigned' }, ANNA.id, 1);
+  it('sends each action in order, alone: the server gives a newborn follow-up the team’s policy', async () => {
     const sent: [MutationName, unknown][] = [];
     const engine = {
       submit: (name: MutationName, args: unknown) => {
@@ -47,7 +42,7 @@ describe('submitActions', () => {
         return Promise.resolve({ mutationId: sent.length });
       },
     };
-    const results = await submitActions(engine, client(db), [
+    const results = await submitActions(engine, [
       { name: 'assign', args: { response_id: 'r1', assignee_id: ME.id } },
       { name: 'assign', args: { response_id: 'r2', assignee_id: ME.id } },
       { name: 'assign', args: { response_id: 'r3', assignee_id: ME.id } },
@@ -63,13 +58,78 @@ describe('submitActions', () => {
         reason: 'Response r3 is not in the local cache.',
       },
     ]);
+    // No set_due / set_priority after a birth any more: they would override the server's
+    // (current) policy with this install's copy.
     expect(sent.map(([name, args]) => [name, (args as { response_id: string }).response_id])).toEqual([
       ['assign', 'r1'],
-      ['set_due', 'r1'],
-      ['set_priority', 'r1'],
       ['assign', 'r2'],
     ]);
-    expect(sent[1]?.[1]).toEqual({ response_id: 'r1', due_at: '2025-03-01T17:01:00.000Z' });
+  });
+});
+
+describe('followups:set-sla-policy', () => {
+  const team: SlaPolicy = {
+    ...DEFAULT_SLA_POLICY,
+    nps: { ...DEFAULT_SLA_POLICY.nps, negative: { firstContactHours: 8, priority: 'urgent' } },
+  };
+
+  function harness(save: (policy: SlaPolicy) => Promise<void>, withEngine = true) {
+    const db = openFollowupCache();
+    const saved: SlaPolicy[] = [];
+    const handlers = followupHandlers({
+      database: () => client(db),
+      engine: () =>
+        withEngine
+          ? {
+              submit: () => Promise.resolve({}),
+              saveSlaPolicy: async (policy) => {
+                await save(policy);
+                saved.push(policy);
+                recordTeamPolicy(db, { policy, updated_at: at(9), updated_by: MAJA.id });
+              },
+            }
+          : null,
+    });
+    const dispatch = createHandlerTable(handlers as HandlerMap);
+    return { db, saved, set: (policy: unknown) => dispatch('followups:set-sla-policy', { policy }) };
+  }
+
+  it('saves through the engine and answers the policy now held', async () => {
+    const h = harness(() => Promise.resolve());
+    expect(await h.set(team)).toEqual({
+      ok: true,
+      value: { policy: team, fetched: true, updatedAt: ms(9), updatedBy: 'Maja Lindqvist', canEdit: false },
+    });
+    expect(h.saved).toEqual([team]);
+  });
+
+  it('refuses a malformed policy before anything is sent', async () => {
+    const h = harness(() => Promise.resolve());
+    const reply = await h.set({ ...team, nps: { ...team.nps, negative: { firstContactHours: 0, priority: 'x' } } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(h.saved).toEqual([]);
+  });
+
+  it('explains a refusal, being offline and having no session, and keeps the cached policy', async () => {
+    const cases: readonly [ApiFailure, string, RegExp][] = [
+      [
+        new ApiFailure('http', 'Only a manager can change the team’s SLA policy.', 403, 'forbidden'),
+        'forbidden',
+        /^Only a manager can change the team’s SLA policy\.$/,
+      ],
+      [new ApiFailure('network', 'The server cannot be reached.'), 'unavailable', /not saved.*still here/],
+      [new ApiFailure('http', 'The server answered 503.', 503), 'unavailable', /not saved.*Try again/],
+      [new ApiFailure('http', 'The request body is not valid.', 400, 'invalid_request'), 'invalid_input', /refused/],
+    ];
+    for (const [failure, code, message] of cases) {
+      const h = harness(() => Promise.reject(failure));
+      const reply = await h.set(team);
+      expect(reply).toMatchObject({ ok: false, error: { code } });
+      expect(reply.ok ? '' : reply.error.message).toMatch(message);
+      expect(readTeamSlaPolicy(h.db).policy).toEqual(DEFAULT_SLA_POLICY);
+    }
+    const none = harness(() => Promise.resolve(), false);
+    expect(await none.set(team)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });
 

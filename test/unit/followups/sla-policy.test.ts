@@ -1,11 +1,12 @@
 // The SLA policy: the default (48 h detractors, 5 days passives, none for promoters), its
-// schema for the stored team policy, and the set_due / set_priority a follow-up born under a
-// team policy needs so that the server's default-policy follow-up ends up the same.
+// schema (the API's, the IPC's and the cache's), and a follow-up opened under a team policy:
+// newFollowup is what the server runs when it opens one and what the client runs for its
+// optimistic copy, so both get the same due time and priority from the same policy.
 import { describe, expect, it } from 'vitest';
 import { newFollowup } from '../../../common/api/mutation-effects.js';
 import { SCORE_SCALES, SURVEY_TYPES } from '../../../common/domain/metrics.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../common/domain/sla.js';
-import { policyCorrections, SlaPolicySchema } from '../../../common/followups/sla-policy.js';
+import { SlaPolicySchema } from '../../../common/followups/sla-policy.js';
 import { RESPONSE } from './support.js';
 
 const HOUR = 3_600_000;
@@ -42,19 +43,18 @@ describe('a team policy', () => {
     expect(SlaPolicySchema.safeParse({ ...team, ces: undefined }).success).toBe(false);
   });
 
-  it('asks for nothing when it agrees with the server default', () => {
-    expect(policyCorrections(RESPONSE, DEFAULT_SLA_POLICY)).toEqual({});
-    expect(policyCorrections({ ...RESPONSE, score: 8 }, team)).toEqual({});
-  });
-
-  it('asks for the due time and priority where it differs, computed from the response time', () => {
-    expect(policyCorrections(RESPONSE, team)).toEqual({
-      due: { due_at: '2026-05-02T10:00:00.000Z' },
-      priority: { priority: 'urgent' },
+  it('opens a follow-up with its due time and priority, counted from when the response arrived', () => {
+    expect(newFollowup(RESPONSE, '2026-05-01T11:00:00.000Z', team)).toMatchObject({
+      due_at: '2026-05-02T10:00:00.000Z',
+      priority: 'urgent',
     });
     // Promoters get no target by default; here they get three days.
-    expect(policyCorrections({ ...RESPONSE, score: 10 }, team)).toEqual({
-      due: { due_at: '2026-05-04T10:00:00.000Z' },
+    expect(newFollowup({ ...RESPONSE, score: 10 }, RESPONSE.created_at, team)).toMatchObject({
+      due_at: '2026-05-04T10:00:00.000Z',
+      priority: 'low',
     });
+    // Where it keeps the default rule, the follow-up is the default one.
+    const passive = { ...RESPONSE, score: 8 };
+    expect(newFollowup(passive, RESPONSE.created_at, team)).toEqual(newFollowup(passive, RESPONSE.created_at));
   });
 });

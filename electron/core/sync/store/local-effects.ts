@@ -10,6 +10,7 @@ import type { Db } from '../../db/sqlite.js';
 import { recordFollowupEvent } from '../../db/writers/record-followup-event.js';
 import { upsertFollowup } from '../../db/writers/upsert-followup.js';
 import { localMutationContext, type ResponseFacts } from './local-context.js';
+import { teamSlaPolicy } from './team-policy.js';
 
 /** Local event ids never collide with the server's (`<followup>.v<version>.<n>`). */
 export const LOCAL_EVENT_PREFIX = 'local:';
@@ -18,7 +19,11 @@ export type LocalStep =
   | { readonly ok: true; readonly followup: Followup | null; readonly events: readonly FollowupEventData[] }
   | { readonly ok: false; readonly code: RejectionCode; readonly reason: string };
 
-/** The reducer on the local state; a missing follow-up is born as the server would create it. */
+/**
+ * The reducer on the local state; a missing follow-up is born as the server would create it,
+ * with the team's SLA policy as last fetched (the server uses the one it holds when the
+ * mutation arrives, and its follow-up replaces this copy on the next pull).
+ */
 export function applyLocally(
   db: Db,
   state: Followup | null,
@@ -28,7 +33,7 @@ export function applyLocally(
   now: string,
 ): LocalStep {
   const outcome = applyMutation(
-    state ?? newFollowup(facts, now),
+    state ?? newFollowup(facts, now, teamSlaPolicy(db)),
     mutation,
     localMutationContext(db, actor, facts, now),
   );

@@ -1,6 +1,7 @@
 // Sync's operations for the database worker's registry (db/worker/operations.ts). Pages are
 // parsed, validated and written here, on the worker, so the main thread only moves bytes.
 import type { MutationResult } from '../../../../common/api/mutations.js';
+import type { SlaPolicyReply } from '../../../../common/api/sla-policy.js';
 import { followupIdFor } from '../../../../common/api/records.js';
 import { getFollowup } from '../../db/readers/get-followup.js';
 import type { Db } from '../../db/sqlite.js';
@@ -20,6 +21,7 @@ import { resetMirror } from './reset-mirror.js';
 import { clearStagedPages, stagePage } from './stage-page.js';
 import { readSyncProblems } from './sync-problems.js';
 import { readCursor, readSyncState, SYNC_KEYS, writeSyncState } from './sync-state.js';
+import { recordTeamPolicy } from './team-policy.js';
 
 type NoArgs = Readonly<Record<string, never>>;
 
@@ -76,6 +78,8 @@ export const SYNC_OPERATIONS = {
     recordIdentity(db, args);
     return null;
   },
+  /** GET /v1/sla-policy's answer, kept for offline use; `changed` when the policy in effect changed. */
+  syncRecordSlaPolicy: (db: Db, args: { readonly reply: SlaPolicyReply }) => recordTeamPolicy(db, args.reply),
   syncSubmit: (db: Db, args: SubmitArgs) => submitMutation(db, args),
   syncPushBatch: (db: Db, args: { readonly limit: number }) => readPushBatch(db, args.limit),
   syncPushResults: (db: Db, args: { readonly results: readonly MutationResult[]; readonly nowMs: number }) =>

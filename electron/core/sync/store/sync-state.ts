@@ -16,6 +16,8 @@ export const SYNC_KEYS = {
   deferredIndexes: 'deferred_indexes',
   /** The latest mutations the server refused, newest first, for Settings → Sync problems. */
   rejections: 'rejections',
+  /** GET /v1/sla-policy: the team's SLA policy as last fetched (team-policy.ts). */
+  slaPolicy: 'sla_policy',
 } as const;
 
 /** The server's state of a follow-up that has unsent or unconfirmed local edits (rebase.ts). */
