@@ -2,7 +2,12 @@
 // and whatever is dropped for speed must come back exactly as it was.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/sqlite.js';
-import { beginBulkLoad, finishBulkLoad, isBulkLoading } from '../../../electron/core/sync/store/bulk-load.js';
+import {
+  beginBulkLoad,
+  DERIVED_INSERT_TRIGGERS,
+  finishBulkLoad,
+  isBulkLoading,
+} from '../../../electron/core/sync/store/bulk-load.js';
 import { submitMutation } from '../../../electron/core/sync/store/outbox.js';
 import {
   DERIVED_TABLES,
@@ -11,7 +16,7 @@ import {
   resetMirror,
 } from '../../../electron/core/sync/store/reset-mirror.js';
 import { readCursor, readSyncState, SYNC_KEYS } from '../../../electron/core/sync/store/sync-state.js';
-import { respondentStory } from '../db/support/records.js';
+import { followup, respondentStory, response } from '../db/support/records.js';
 import { openTestDatabase } from '../db/support/test-database.js';
 import { applyPage, signIn } from './store-support.js';
 
@@ -96,6 +101,50 @@ describe('bulk load', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(isBulkLoading(db)).toBe(false);
     expect(finishBulkLoad(db)).toBe(false);
+  });
+
+  it('computes what the dropped insert triggers maintain, as they would have', () => {
+    // Tags on both sides, a follow-up that arrives before its response, a story without a
+    // contact, and a response left without a follow-up.
+    const page = [
+      ...respondentStory('u1', 'r1'),
+      { kind: 'followup', data: followup('r2', 'u2', { tags: ['billing', 'vip'], status: 'waiting' }) },
+      { kind: 'response', data: response('r2', 'u2', { tags: ['billing', 'late'] }) },
+      { kind: 'response', data: response('r3', 'u2', { tags: ['other'] }) },
+      ...respondentStory('u3', 'r4'),
+    ];
+    const derived = (db: Db) => ({
+      responses: db
+        .prepare(
+          'SELECT id, status, assignee_id, priority, due_at, first_contact_at, done_at, last_contact_at FROM responses ORDER BY id',
+        )
+        .all(),
+      tags: db.prepare('SELECT r.id, q.tag FROM queue_tags q JOIN responses r USING (rid) ORDER BY 1, 2').all(),
+    });
+    const { db: rowByRow } = openTestDatabase();
+    applyPage(rowByRow, page);
+    const { db: bulk } = openTestDatabase();
+    const triggers = schema(bulk, 'trigger');
+    beginBulkLoad(bulk);
+    const during = bulk.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all();
+    for (const name of DERIVED_INSERT_TRIGGERS) expect(during).not.toContain(name);
+    applyPage(bulk, page);
+    finishBulkLoad(bulk);
+    expect(derived(bulk)).toEqual(derived(rowByRow));
+    expect(derived(bulk).tags.length).toBeGreaterThan(3);
+    expect(schema(bulk, 'trigger')).toEqual(triggers);
+  });
+
+  it('drops only insert triggers it knows how to recompute (a new one must be listed or kept)', () => {
+    const { db } = openTestDatabase();
+    const inserts = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('responses', 'followups', 'contact_log') " +
+          "AND sql LIKE '%AFTER INSERT ON%' AND sql NOT LIKE '%responses_fts%' ORDER BY name",
+      )
+      .pluck()
+      .all();
+    expect(inserts).toEqual([...DERIVED_INSERT_TRIGGERS].sort());
   });
 
   it('is not used when the cache already holds responses', () => {
