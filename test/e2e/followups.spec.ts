@@ -3,7 +3,9 @@
 // Maja assigns a detractor's follow-up to Jonas, who sees it within a second, logs a contact
 // and marks it done with a message in the respondent's language; the server records the
 // message as sent and Maja sees the status and the audit trail. Then the server goes away,
-// both keep working, the server comes back, and every change arrives exactly once.
+// both keep working, the server comes back, and every change arrives exactly once. Last, Maja
+// sets the team's SLA policy on the server and Jonas sees it, read-only; a save while the
+// server is down says so and keeps her edit.
 // Screenshots of each step are attached to the test's output.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -391,6 +393,59 @@ test.describe('follow-up workflow', () => {
         await expect(pane.locator('.badge-pending')).toHaveCount(0);
       }
       await shot(a.page, info, '07-back-online-maja');
+    });
+
+    await test.step('Maja sets the team’s SLA policy on the server; Jonas sees it, read-only', async () => {
+      for (const client of clients) {
+        await client.page.getByRole('tab', { name: 'Follow-ups' }).click();
+        await client.page.getByRole('tab', { name: 'SLA and root causes' }).click();
+        await expect(client.page.getByRole('heading', { name: 'SLA policy' })).toBeVisible();
+      }
+      const editor = a.page.locator('.sla-editor');
+      await expect(editor).toContainText('The default policy: no manager has changed it.');
+      const hours = editor.getByLabel('NPS Detractor: hours until first contact');
+      await expect(hours).toHaveValue('48');
+      await hours.fill('24');
+      await editor.getByLabel('NPS Detractor: priority').selectOption('urgent');
+      await editor.getByRole('button', { name: 'Save policy' }).click();
+      await expect(a.page.locator('.toast').filter({ hasText: 'SLA policy saved' })).toBeVisible();
+      await expect(editor).toContainText('Set by Maja Lindqvist');
+      await shot(a.page, info, '09-maja-sets-the-sla-policy');
+      await expectNoSeriousA11yIssues(a.page);
+
+      // Jonas's install fetches it on the sync the change poked; he cannot edit it.
+      const theirs = b.page.locator('.sla-editor');
+      await expect(theirs).toContainText('Only a manager can change the team’s SLA policy.');
+      const detractors = theirs.getByRole('row', { name: /Detractor/ });
+      await expect(detractors).toContainText('24 h', { timeout: 10_000 });
+      await expect(detractors).toContainText('Urgent');
+      await expect(theirs.getByRole('textbox')).toHaveCount(0);
+      await expect(theirs.getByRole('button', { name: 'Save policy' })).toHaveCount(0);
+      await shot(b.page, info, '10-jonas-sees-the-policy-read-only');
+      await expectNoSeriousA11yIssues(b.page);
+    });
+
+    await test.step('a save while the server is down says so and keeps the edit; saving again works', async () => {
+      const editor = a.page.locator('.sla-editor');
+      const hours = editor.getByLabel('NPS Detractor: hours until first contact');
+      const port = server.port;
+      await server.close();
+      await hours.fill('12');
+      await editor.getByRole('button', { name: 'Save policy' }).click();
+      await expect(editor.getByRole('alert')).toContainText('cannot be reached, so the policy was not saved');
+      await expect(hours).toHaveValue('12');
+      await shot(a.page, info, '11-sla-policy-not-saved-offline');
+      server = await startReferenceServer({ dbFile, demo, port });
+      await editor.getByRole('button', { name: 'Save policy' }).click();
+      await expect(editor.getByRole('alert')).toHaveCount(0);
+      await expect
+        .poll(async () => {
+          const reply = await fetch(`${server.url}/v1/sla-policy`, {
+            headers: { authorization: `Bearer ${jonas.token}` },
+          });
+          return ((await reply.json()) as { policy: { nps: { negative: unknown } } }).policy.nps.negative;
+        })
+        .toEqual({ firstContactHours: 12, priority: 'urgent' });
     });
 
     for (const client of clients) expect(client.errors, client.name).toEqual([]);
