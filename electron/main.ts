@@ -9,7 +9,6 @@ import {
   dialog,
   ipcMain,
   net,
-  Notification,
   powerMonitor,
   protocol,
   safeStorage,
@@ -24,6 +23,7 @@ import { watchSystemEvents } from './core/sync/system-events.js';
 import { ensurePrivateDirectory } from './core/db/private-files.js';
 import type { OsKeyStore } from './core/vault/key-store.js';
 import { createOsKeyStore } from './keychain.js';
+import { createDesktopNotifier } from './desktop-notification.js';
 import { startEmbeddedDemoServer } from './embedded-demo-server.js';
 import { forwardEventsToContents, registerInvokeHandler } from './ipc-bridge.js';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.js';
@@ -117,17 +117,7 @@ function electronShellServices(profileDir: string, osKeyStore: OsKeyStore | null
     // net.fetch: requests go through Chromium's network stack, so system proxies apply.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     // Assigned to me, mine overdue: a desktop notification; a click brings the window back.
-    notify: (title, body) => {
-      if (!Notification.isSupported()) return;
-      const notification = new Notification({ title, body });
-      notification.on('click', () => {
-        const window = liveWindow();
-        if (window === null) return;
-        if (window.isMinimized()) window.restore();
-        window.focus();
-      });
-      notification.show();
-    },
+    notify: createDesktopNotifier(liveWindow),
     // Exports: the OS save dialog, over the window; null when the user cancels.
     chooseExportPath: async (suggestedName, format) => {
       const options = {
