@@ -5,10 +5,18 @@
 import { Notification, type BrowserWindow } from 'electron';
 
 export function createDesktopNotifier(liveWindow: () => BrowserWindow | null): (title: string, body: string) => void {
+  // Held until the notification closes: Electron drops the click handler of a Notification
+  // that has been garbage-collected, and a click would then do nothing.
+  const shown = new Set<Notification>();
   return (title, body) => {
     if (!Notification.isSupported()) return;
     const notification = new Notification({ title, body });
+    shown.add(notification);
+    notification.on('close', () => {
+      shown.delete(notification);
+    });
     notification.on('click', () => {
+      shown.delete(notification);
       const window = liveWindow();
       if (window === null) return;
       if (window.isMinimized()) window.restore();
