@@ -232,9 +232,40 @@ export function QueueGrid(props: QueueGridProps) {
   const { rows, sort, onSortChange, layout, onLayoutChange, search, activeIndex, selected } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const window = rows.window;
-  // Rebuilt when rows arrive (rows.version), not on every scroll.
-  const data = useMemo(() => window.loadedRows(), [window, rows.version]); // eslint-disable-line react-hooks/exhaustive-deps
   const rowCount = Math.min(window.rowCount(), MAX_SCROLL_ROWS);
+  const activeRef = useRef(activeIndex);
+  useEffect(() => {
+    activeRef.current = activeIndex;
+  });
+  const rangeExtractor = useCallback((range: Range) => {
+    // The active row stays mounted even when scrolled away, so focus is never lost.
+    const indexes = defaultRangeExtractor(range);
+    const active = activeRef.current;
+    if (active >= 0 && active < range.count && !indexes.includes(active)) indexes.push(active);
+    return indexes.sort((a, b) => a - b);
+  }, []);
+
+  // TanStack Virtual hands back a mutable instance; nothing here relies on compiler memoization.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    rangeExtractor,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  // The table's rows are the mounted ones, rebuilt when the range moves or rows arrive
+  // (rows.version); not the thousands loaded around them, whose row model a page arriving
+  // would otherwise rebuild in the middle of a scroll.
+  const data = useMemo(
+    () => items.flatMap((item) => window.rowAt(item.index) ?? []),
+    [items, window, rows.version], // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.direction === 'desc' }], [sort]);
   const visibility = useMemo<ColumnVisibilityState>(
@@ -289,32 +320,6 @@ export function QueueGrid(props: QueueGridProps) {
   // A stable list while the visible columns stay the same, so rows do not re-render.
   const stableColumns = useMemo(() => columns, [columnsKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const activeRef = useRef(activeIndex);
-  useEffect(() => {
-    activeRef.current = activeIndex;
-  });
-  const rangeExtractor = useCallback((range: Range) => {
-    // The active row stays mounted even when scrolled away, so focus is never lost.
-    const indexes = defaultRangeExtractor(range);
-    const active = activeRef.current;
-    if (active >= 0 && active < range.count && !indexes.includes(active)) indexes.push(active);
-    return indexes.sort((a, b) => a - b);
-  }, []);
-
-  // TanStack Virtual hands back a mutable instance; nothing here relies on compiler memoization.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    rangeExtractor,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
   const show = rows.show;
   useEffect(() => {
     show(first, last);

@@ -84,11 +84,6 @@ export class RowWindow {
     for (const page of byDistance.slice(MAX_PAGES)) this.pages.delete(page);
   }
 
-  /** Every loaded row, in queue order: the table's data. */
-  loadedRows(): QueueRow[] {
-    return [...this.pages.keys()].sort((a, b) => a - b).flatMap((page) => this.pages.get(page) ?? []);
-  }
-
   /** Where a loaded row sits, for keeping the selection when rows move. */
   indexOf(id: string): number | null {
     for (const [page, rows] of this.pages) {
