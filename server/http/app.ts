@@ -49,7 +49,7 @@ export function buildApp(ctx: HttpContext, hub: PokeHub, options: AppOptions): F
       : false,
     bodyLimit: DEFAULT_MAX_BODY_BYTES,
     // Path ids may be as long as common/api's Id (128); Fastify's default stops at 100.
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     // Open SSE streams and keep-alive sockets must not hold close() (and restart) hostage.
     forceCloseConnections: true,
     return503OnClosing: false,
