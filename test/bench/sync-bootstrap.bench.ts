@@ -20,7 +20,7 @@ import { WorkerDatabaseClient } from '../../electron/core/db/worker-database-cli
 import { EventBus } from '../../electron/core/events.js';
 import { createHandlerTable, type HandlerMap } from '../../electron/core/ipc/handler-table.js';
 import { appHandlers } from '../../electron/core/ipc/handlers/app-handlers.js';
-import { beginBulkLoad, finishBulkLoad, setBootstrapCache } from '../../electron/core/sync/store/bulk-load.js';
+import { beginBulkLoad, finishBulkLoad, setBootstrapTuning } from '../../electron/core/sync/store/bulk-load.js';
 import { SyncEngine } from '../../electron/core/sync/sync-engine.js';
 import { fakeShell } from '../support/fake-shell.js';
 import { percentile, report, round } from './support/report.js';
@@ -89,7 +89,7 @@ function insertCeiling(serverDb: string, dir: string): { seconds: number; cpuSec
   const db = openDatabase({ file: path.join(dir, 'ceiling.db'), key: newDatabaseKey() });
   // The same index strategy and page cache as the bootstrap, so the ratio isolates sync's cost.
   beginBulkLoad(db);
-  setBootstrapCache(db, true);
+  setBootstrapTuning(db, true);
   const read = source.prepare('SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT ?').raw(true);
   let insertMs = 0;
   let cpuMicros = 0;

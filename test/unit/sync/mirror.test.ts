@@ -2,11 +2,14 @@
 // and whatever is dropped for speed must come back exactly as it was.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/sqlite.js';
+import { statSync } from 'node:fs';
 import {
   beginBulkLoad,
+  BOOTSTRAP_WAL_PAGES,
   DERIVED_INSERT_TRIGGERS,
   finishBulkLoad,
   isBulkLoading,
+  setBootstrapTuning,
 } from '../../../electron/core/sync/store/bulk-load.js';
 import { submitMutation } from '../../../electron/core/sync/store/outbox.js';
 import {
@@ -152,5 +155,29 @@ describe('bulk load', () => {
     applyPage(db, respondentStory('u1', 'r1'));
     expect(beginBulkLoad(db)).toBe(false);
     expect(isBulkLoading(db)).toBe(false);
+  });
+});
+
+describe('bootstrap tuning', () => {
+  it('checkpoints less while bulk loading, then gives the grown WAL back', () => {
+    const { db, file } = openTestDatabase();
+    setBootstrapTuning(db, true);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(BOOTSTRAP_WAL_PAGES);
+    db.exec('CREATE TABLE filler (blob BLOB)');
+    const insert = db.prepare('INSERT INTO filler VALUES (randomblob(4000))');
+    // About 1,500 pages: past SQLite's default threshold, so only the raised one keeps the WAL.
+    for (let i = 0; i < 20; i += 1)
+      db.transaction(() => {
+        for (let j = 0; j < 75; j += 1) insert.run();
+      })();
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(1000 * 4096);
+    setBootstrapTuning(db, false);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    // Outside a bootstrap, turning it off again leaves the WAL to SQLite.
+    db.exec('INSERT INTO filler VALUES (randomblob(10))');
+    setBootstrapTuning(db, false);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    db.close();
   });
 });

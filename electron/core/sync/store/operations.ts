@@ -5,7 +5,7 @@ import type { SlaPolicyReply } from '../../../../common/api/sla-policy.js';
 import { followupIdFor } from '../../../../common/api/records.js';
 import { getFollowup } from '../../db/readers/get-followup.js';
 import type { Db } from '../../db/sqlite.js';
-import { beginBulkLoad, finishBulkLoad, finishBulkLoadStep, isBulkLoading, setBootstrapCache } from './bulk-load.js';
+import { beginBulkLoad, finishBulkLoad, finishBulkLoadStep, isBulkLoading, setBootstrapTuning } from './bulk-load.js';
 import { commitStagedPages, type CommitArgs } from './commit-page.js';
 import { recordIdentity, type IdentityArgs } from './identity.js';
 import { countPending } from './outbox-rows.js';
@@ -48,7 +48,7 @@ export const SYNC_OPERATIONS = {
     clearStagedPages(db);
     const cursor = readCursor(db);
     const bulk = cursor === null ? beginBulkLoad(db) : isBulkLoading(db);
-    setBootstrapCache(db, bulk);
+    setBootstrapTuning(db, bulk);
     return { cursor, bootstrapping: cursor === null || bulk };
   },
   syncStagePage: (db: Db, args: { readonly body: ArrayBuffer }) => stagePage(db, args.body),
@@ -58,7 +58,7 @@ export const SYNC_OPERATIONS = {
   /** The feed has been read to its end. */
   syncFinishPull: (db: Db, args: { readonly nowMs: number }): SyncSummary => {
     finishBulkLoad(db);
-    setBootstrapCache(db, false);
+    setBootstrapTuning(db, false);
     db.transaction(() => {
       settleAcked(db);
       writeSyncState(db, SYNC_KEYS.lastSyncedAt, args.nowMs);
@@ -67,7 +67,7 @@ export const SYNC_OPERATIONS = {
   },
   /** Ends a pull that stopped early (an error, stop()): the cache shrinks back. */
   syncAbortPull: (db: Db, _args: NoArgs) => {
-    setBootstrapCache(db, false);
+    setBootstrapTuning(db, false);
     return null;
   },
   syncReset: (db: Db, _args: NoArgs): SyncSummary => {
