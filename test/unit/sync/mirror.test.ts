@@ -12,6 +12,7 @@ import {
   setBootstrapTuning,
 } from '../../../electron/core/sync/store/bulk-load.js';
 import { submitMutation } from '../../../electron/core/sync/store/outbox.js';
+import { ensureReportCache, REPORT_CACHE_KIB } from '../../../electron/core/team/report-cache.js';
 import {
   DERIVED_TABLES,
   FTS_TABLE,
@@ -174,10 +175,13 @@ describe('bootstrap tuning', () => {
     setBootstrapTuning(db, false);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(statSync(`${file}-wal`).size).toBe(0);
-    // Outside a bootstrap, turning it off again leaves the WAL to SQLite.
+    // Outside a bootstrap, turning it off again (every pull does) leaves the WAL to SQLite
+    // and keeps the page cache a Team report raised.
     db.exec('INSERT INTO filler VALUES (randomblob(10))');
+    ensureReportCache(db);
     setBootstrapTuning(db, false);
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-REPORT_CACHE_KIB);
     db.close();
   });
 });

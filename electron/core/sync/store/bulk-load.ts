@@ -171,11 +171,18 @@ const DEFAULT_WAL_PAGES = 1000;
 
 /**
  * Bootstrap settings on or off: a bigger page cache and fewer checkpoints while bulk loading,
- * SQLite's defaults afterwards. A WAL grown during the bootstrap gives its disk space back.
+ * SQLite's defaults afterwards, and a WAL grown during the bootstrap gives its disk space
+ * back. Turning them off outside a bootstrap (every incremental pull does) changes nothing:
+ * the page cache a Team report raised (team/report-cache.ts) keeps its pages.
  */
 export function setBootstrapTuning(db: Db, on: boolean): void {
   const wasOn = db.pragma('wal_autocheckpoint', { simple: true }) === BOOTSTRAP_WAL_PAGES;
-  db.pragma(`cache_size = ${on ? -BOOTSTRAP_CACHE_KIB : -2000}`);
-  db.pragma(`wal_autocheckpoint = ${on ? BOOTSTRAP_WAL_PAGES : DEFAULT_WAL_PAGES}`);
-  if (wasOn && !on) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (on) {
+    db.pragma(`cache_size = ${-BOOTSTRAP_CACHE_KIB}`);
+    db.pragma(`wal_autocheckpoint = ${BOOTSTRAP_WAL_PAGES}`);
+  } else if (wasOn) {
+    db.pragma('cache_size = -2000');
+    db.pragma(`wal_autocheckpoint = ${DEFAULT_WAL_PAGES}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
 }
