@@ -115,7 +115,12 @@ export class SyncEngine {
           backoff: this.options.backoff,
           idleTimeoutMs: this.options.pokeIdleTimeoutMs,
           onPoke: () => void this.scheduler.request('poke'),
-          onConnection: () => undefined,
+          // A stream that drops may mean the server or the network went away: one pull finds
+          // out at once, so the status bar says offline instead of "synced just now". It is
+          // an ordinary (not urgent) request: it never cuts a failure's backoff short.
+          onConnection: (open) => {
+            if (!open) void this.scheduler.request('poke');
+          },
           onUnauthorized: () => {
             this.signOut();
           },

@@ -54,6 +54,21 @@ describe('sync triggers', () => {
     await a.close();
   });
 
+  it('shows offline soon after the server goes away, without waiting for the fallback interval', async () => {
+    const lonely = await startDemoServer(20, { keepAliveMs: 60_000 });
+    const a = await openClient({ server: lonely, token: agents(lonely)[0]!.token, options: { intervalMs: 600_000 } });
+    a.engine.start();
+    await until(() => a.engine.status().lastSyncedAt !== null, 10_000, 'the first sync');
+    await until(() => lonely.pokeSubscribers() > 0, 5_000, 'the poke stream');
+    // The stream's first poke starts a pull; it must be over, so that only the stream's
+    // loss can make the client notice the server is gone.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await until(() => a.engine.status().phase === 'idle', 5_000, 'the pull of the first poke');
+    await lonely.close();
+    await until(() => a.engine.status().phase === 'offline', 5_000, 'the offline status');
+    await a.close();
+  });
+
   it('replaces a poke stream that fell silent (a proxy that keeps dead connections open)', async () => {
     let pokeRequests = 0;
     // The first stream is a black hole: open, but nothing ever arrives, not even keep-alives.
