@@ -1,7 +1,7 @@
 // The export channels, over the ExportService (electron/core/export/export-service.ts).
 import type { ExportService } from '../../export/export-service.js';
 import type { HandlerMap } from '../handler-table.js';
-import { explained } from './team-handlers.js';
+import { explained } from './explained.js';
 
 type ExportChannels = 'export:start' | 'export:next' | 'export:cancel';
 

@@ -8,7 +8,7 @@ import type { DatabaseClient } from '../../db/database-client.js';
 import { submitActions, type ActionEngine } from '../../followups/submit-actions.js';
 import { ApiFailure } from '../../sync/api-failure.js';
 import { IpcFailure, type HandlerMap } from '../handler-table.js';
-import { toIpcFailure } from './vault-handlers.js';
+import { explained } from './explained.js';
 
 type FollowupChannels =
   | 'followups:context'
@@ -32,14 +32,6 @@ export interface FollowupHandlerDeps {
   /** The running sync engine, or null when no session runs. */
   readonly engine: () => FollowupEngine | null;
   readonly now?: () => number;
-}
-
-async function explained<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw toIpcFailure(error) ?? error;
-  }
 }
 
 const NOT_CONNECTED = 'Loopdesk is not connected to a data source yet.';

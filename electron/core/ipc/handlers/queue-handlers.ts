@@ -6,7 +6,7 @@ import { BUILT_IN_VIEWS } from '../../../../common/queue/views.js';
 import type { DatabaseClient } from '../../db/database-client.js';
 import type { Outcome } from '../../queue/operations.js';
 import { IpcFailure, type HandlerMap } from '../handler-table.js';
-import { toIpcFailure } from './vault-handlers.js';
+import { explained } from './explained.js';
 
 type QueueChannels =
   | 'queue:context'
@@ -26,14 +26,6 @@ export interface QueueHandlerDeps {
   /** The open cache; throws (VaultError 'locked') while the vault is locked. */
   readonly database: () => DatabaseClient;
   readonly now?: () => number;
-}
-
-async function explained<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw toIpcFailure(error) ?? error;
-  }
 }
 
 function unwrap<T>(outcome: Outcome<T>): T {

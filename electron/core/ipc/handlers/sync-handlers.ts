@@ -6,7 +6,7 @@ import { MutationRefused, type RefusalCode } from '../../sync/mutation-refused.j
 import type { SyncEngine } from '../../sync/sync-engine.js';
 import type { DatabaseClient } from '../../db/database-client.js';
 import { IpcFailure, type HandlerMap } from '../handler-table.js';
-import { toIpcFailure } from './vault-handlers.js';
+import { toIpcFailure } from './explained.js';
 
 type SyncChannels = 'sync:now' | 'sync:status' | 'sync:problems' | 'mutations:submit';
 

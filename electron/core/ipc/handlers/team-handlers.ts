@@ -2,7 +2,7 @@
 // independently and a slow one never holds up the others (or a queue page).
 import type { DatabaseClient } from '../../db/database-client.js';
 import type { HandlerMap } from '../handler-table.js';
-import { toIpcFailure } from './vault-handlers.js';
+import { explained } from './explained.js';
 
 type TeamChannels = 'team:backlog' | 'team:kpis' | 'team:trends' | 'team:root-causes';
 
@@ -11,12 +11,6 @@ export interface TeamHandlerDeps {
   readonly database: () => DatabaseClient;
   readonly now?: () => number;
 }
-
-/** A locked vault or a database failure reaches the renderer as a typed IpcFailure. */
-export const explained = <T>(run: () => Promise<T>): Promise<T> =>
-  run().catch((error: unknown) => {
-    throw toIpcFailure(error) ?? error;
-  });
 
 export function teamHandlers(deps: TeamHandlerDeps): Pick<HandlerMap, TeamChannels> {
   const now = deps.now ?? Date.now;
