@@ -345,18 +345,22 @@ export class SyncEngine {
     this.pushWanted = false;
     const previous = this.tracker.get();
     if (previous.pendingMutations > 0) this.tracker.update({ phase: 'push' });
-    await pushAll({
+    await this.pushOutbox(signal, (outcome) => {
+      this.onPushOutcome(outcome);
+    });
+    // Mid-pull, the progress bar comes back; otherwise the pull about to start sets its phase.
+    if (previous.phase === 'bootstrap' || previous.phase === 'pull') this.tracker.update({ phase: previous.phase });
+  }
+
+  private pushOutbox(signal: AbortSignal, onOutcome: (outcome: PushOutcome) => void): Promise<void> {
+    return pushAll({
       db: this.args.db,
       api: this.api,
       signal,
       batchSize: this.options.pushBatchSize,
       now: () => this.clock.now(),
-      onOutcome: (outcome) => {
-        this.onPushOutcome(outcome);
-      },
+      onOutcome,
     });
-    // Mid-pull, the progress bar comes back; otherwise the pull about to start sets its phase.
-    if (previous.phase === 'bootstrap' || previous.phase === 'pull') this.tracker.update({ phase: previous.phase });
   }
 
   private onPushOutcome(outcome: PushOutcome): void {
@@ -372,14 +376,7 @@ export class SyncEngine {
     if (this.tracker.get().phase === 'signed_out' || this.tracker.get().pendingMutations === 0) return;
     const signal = AbortSignal.timeout(this.options.stopFlushMs);
     try {
-      await pushAll({
-        db: this.args.db,
-        api: this.api,
-        signal,
-        batchSize: this.options.pushBatchSize,
-        now: () => this.clock.now(),
-        onOutcome: () => undefined,
-      });
+      await this.pushOutbox(signal, () => undefined);
     } catch {
       // Best effort: whatever was not sent stays in the outbox for the next session.
     }
