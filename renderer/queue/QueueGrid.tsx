@@ -40,6 +40,8 @@ import type { QueueRows } from './useQueueRows.js';
 
 export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 34;
+/** Rows mounted beyond each edge of the viewport. */
+const OVERSCAN = 12;
 /** Browsers cap an element's height near 33.5 million pixels; rows beyond it cannot scroll in. */
 export const MAX_SCROLL_ROWS = Math.floor(33_000_000 / ROW_HEIGHT);
 
@@ -251,14 +253,17 @@ export function QueueGrid(props: QueueGridProps) {
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  // The rows to load are those around the viewport, not every row between it and the active
+  // row, which the range extractor keeps mounted however far away it is.
+  const visible = virtualizer.range;
+  const first = visible === null ? 0 : Math.max(0, visible.startIndex - OVERSCAN);
+  const last = visible === null ? 0 : Math.min(rowCount - 1, visible.endIndex + OVERSCAN);
   // The table's rows are the mounted ones, rebuilt when the range moves or rows arrive
   // (rows.version); not the thousands loaded around them, whose row model a page arriving
   // would otherwise rebuild in the middle of a scroll.

@@ -201,6 +201,16 @@ test.describe('triage queue', () => {
     await expect(grid(app).getByRole('columnheader', { name: /Product/ })).toHaveCount(0);
   });
 
+  test('loads the rows wherever the user scrolls, however far from the active row', async ({ app }) => {
+    await synced(app);
+    // The active row stays mounted at the top; 5,000 rows down is 50 pages away from it.
+    await grid(app).evaluate((element) => {
+      element.scrollTop = 5_000 * 32;
+    });
+    await expect(grid(app).locator('.queue-body [aria-rowindex="5002"]')).not.toHaveClass(/is-loading/);
+    expect(await activeRow(app).getAttribute('aria-rowindex')).toBe('2');
+  });
+
   test('sorts by a column in SQL order', async ({ app }) => {
     await synced(app);
     await grid(app).getByRole('button', { name: 'Score' }).click();
