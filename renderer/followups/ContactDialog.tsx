@@ -107,6 +107,7 @@ export function ContactDialog({ target, context, onClose }: OneFollowupDialogPro
       title="Log contact"
       about={<TargetSummary targets={[target]} />}
       submitLabel={blocked === null ? 'Log contact' : null}
+      closeHasFocus={blocked !== null}
       busy={busy}
       error={error}
       onSubmit={submit}

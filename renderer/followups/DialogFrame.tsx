@@ -18,6 +18,7 @@ export function DialogFrame({
   title,
   about,
   submitLabel,
+  closeHasFocus = false,
   busy,
   error,
   onSubmit,
@@ -29,6 +30,12 @@ export function DialogFrame({
   readonly about: ReactNode;
   /** null: nothing to submit (the dialog only explains why). */
   readonly submitLabel: string | null;
+  /**
+   * The dialog only explains why nothing can be done: Close takes the focus, so Enter or Esc
+   * leaves and the focus ring shows where the user is. Left to React Aria, the focus lands on
+   * the dialog itself or on Close depending on which of its two focus effects runs first.
+   */
+  readonly closeHasFocus?: boolean;
   readonly busy: boolean;
   readonly error: string | null;
   readonly onSubmit: () => void;
@@ -43,7 +50,8 @@ export function DialogFrame({
           className="followup-form"
           onSubmit={(event) => {
             event.preventDefault();
-            if (!busy) onSubmit();
+            // Ctrl+Enter submits from anywhere, also in a dialog that only explains a refusal.
+            if (!busy && submitLabel !== null) onSubmit();
           }}
         >
           <header className="followup-dialog-header">
@@ -62,7 +70,7 @@ export function DialogFrame({
             <span className="dialog-keys">
               {submitLabel === null ? 'Esc closes' : 'Ctrl+Enter saves · Esc cancels'}
             </span>
-            <Button className="button" onPress={onClose}>
+            <Button className="button" onPress={onClose} autoFocus={closeHasFocus}>
               {submitLabel === null ? 'Close' : 'Cancel'}
             </Button>
             {submitLabel !== null && (

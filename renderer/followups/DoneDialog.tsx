@@ -95,6 +95,7 @@ export function DoneDialog({ target, context, onClose }: OneFollowupDialogProps)
       title={alreadyDone ? 'Inform the respondent' : 'Mark done'}
       about={<TargetSummary targets={[target]} />}
       submitLabel={blockedBy !== null ? null : alreadyDone ? 'Record' : 'Mark done'}
+      closeHasFocus={blockedBy !== null}
       busy={busy}
       error={error}
       onSubmit={submit}

@@ -59,6 +59,7 @@ export function StatusDialog({ target, onClose }: OneFollowupDialogProps) {
         </>
       }
       submitLabel={options.length === 0 ? null : 'Change status'}
+      closeHasFocus={options.length === 0}
       busy={busy}
       error={error}
       onSubmit={submit}

@@ -149,6 +149,14 @@ test.describe('triage queue', () => {
       await expect(app.locator('.detail-pane[aria-busy]')).toHaveCount(0);
     }
     await expect(banner).toContainText(/objected|restricted|No e-mail address or phone number|erased/);
+
+    // The contact dialog refuses too, with the focus on its one way out.
+    await app.keyboard.press('c');
+    const contact = app.getByRole('dialog', { name: 'Log contact' });
+    await expect(contact.getByRole('note')).toContainText('Not contactable');
+    await expect(contact.getByRole('button', { name: 'Close' })).toBeFocused();
+    await app.keyboard.press('Enter');
+    await expect(contact).toHaveCount(0);
   });
 
   test('never opens a link by itself', async ({ app }) => {
