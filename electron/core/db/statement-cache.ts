@@ -5,21 +5,24 @@ import type { Db, Statement } from './sqlite.js';
 /** 'pluck' statements return the first column's value instead of a row object. */
 export type StatementShape = 'rows' | 'pluck';
 
-const byConnection = new WeakMap<Db, Map<string, Statement>>();
+/** Per connection and shape, by SQL text. Two levels, not one "shape:sql" key: a concatenated
+ * key is a new string on every call whose hash must be computed again over the whole SQL text,
+ * which cost a million-row bootstrap seconds; a literal's hash is computed once. */
+const byConnection = new WeakMap<Db, Record<StatementShape, Map<string, Statement>>>();
 
 export function prepareCached(db: Db, sql: string, shape: StatementShape = 'rows'): Statement {
-  let statements = byConnection.get(db);
-  if (statements === undefined) {
-    statements = new Map();
-    byConnection.set(db, statements);
+  let cache = byConnection.get(db);
+  if (cache === undefined) {
+    cache = { rows: new Map(), pluck: new Map() };
+    byConnection.set(db, cache);
   }
-  // The shape is part of the key: pluck() changes the statement object for every user.
-  const key = `${shape}:${sql}`;
-  let statement = statements.get(key);
+  // The shape keeps its own map: pluck() changes the statement object for every user.
+  const statements = cache[shape];
+  let statement = statements.get(sql);
   if (statement === undefined) {
     statement = db.prepare(sql);
     if (shape === 'pluck') statement.pluck();
-    statements.set(key, statement);
+    statements.set(sql, statement);
   }
   return statement;
 }
