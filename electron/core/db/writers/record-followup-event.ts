@@ -9,19 +9,19 @@ import { projectFollowupEvent } from './project-followup-event.js';
 
 const INSERT =
   'INSERT INTO followup_events (id, followup_id, actor_id, at, kind, data) ' +
-  'VALUES (@id, @followup_id, @actor_id, @at, @kind, @data) ON CONFLICT (id) DO NOTHING';
+  'VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING';
 
 /** Returns false when the event was already recorded. */
 export function recordFollowupEvent(db: Db, event: FollowupEvent): boolean {
   const at = toEpochMs(event.at);
-  const { changes } = prepareCached(db, INSERT).run({
-    id: event.id,
-    followup_id: event.followup_id,
-    actor_id: event.actor_id,
+  const { changes } = prepareCached(db, INSERT).run(
+    event.id,
+    event.followup_id,
+    event.actor_id,
     at,
-    kind: event.data.kind,
-    data: JSON.stringify(event.data),
-  });
+    event.data.kind,
+    JSON.stringify(event.data),
+  );
   if (changes === 0) return false;
   projectFollowupEvent(db, event, at);
   return true;

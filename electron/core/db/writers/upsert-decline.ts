@@ -3,9 +3,9 @@ import { toEpochMs } from '../codec.js';
 import { prepareCached } from '../statement-cache.js';
 import type { Db } from '../sqlite.js';
 import { isCoveredByErasure } from './erasure-guard.js';
-import { upsertSql } from './upsert-sql.js';
+import { upsertStatement } from './upsert-sql.js';
 
-const UPSERT = upsertSql('declines', [
+const UPSERT = upsertStatement('declines', [
   'id',
   'end_user_id',
   'survey_type',
@@ -19,6 +19,6 @@ const UPSERT = upsertSql('declines', [
 export function upsertDecline(db: Db, decline: Decline): boolean {
   const createdAt = toEpochMs(decline.created_at);
   if (isCoveredByErasure(db, decline.end_user_id, createdAt)) return false;
-  prepareCached(db, UPSERT).run({ ...decline, created_at: createdAt });
+  prepareCached(db, UPSERT.sql).run(UPSERT.values({ ...decline, created_at: createdAt }));
   return true;
 }

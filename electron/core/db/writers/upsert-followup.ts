@@ -6,9 +6,9 @@ import { prepareCached } from '../statement-cache.js';
 import type { Db } from '../sqlite.js';
 import { isCoveredByErasure } from './erasure-guard.js';
 import { rememberRootCauses } from './remember-root-causes.js';
-import { upsertSql } from './upsert-sql.js';
+import { upsertStatement } from './upsert-sql.js';
 
-const UPSERT = upsertSql('followups', [
+const UPSERT = upsertStatement('followups', [
   'id',
   'response_id',
   'end_user_id',
@@ -33,17 +33,19 @@ export function upsertFollowup(db: Db, followup: Followup): boolean {
   const createdAt = toEpochMs(followup.created_at);
   if (isCoveredByErasure(db, followup.end_user_id, createdAt)) return false;
   const updatedAt = toEpochMs(followup.updated_at);
-  prepareCached(db, UPSERT).run({
-    ...followup,
-    due_at: toNullableEpochMs(followup.due_at),
-    first_contact_at: toNullableEpochMs(followup.first_contact_at),
-    done_at: toNullableEpochMs(followup.done_at),
-    informed_at: toNullableEpochMs(followup.informed_at),
-    root_causes: JSON.stringify(followup.root_causes),
-    tags: JSON.stringify(followup.tags),
-    created_at: createdAt,
-    updated_at: updatedAt,
-  });
+  prepareCached(db, UPSERT.sql).run(
+    UPSERT.values({
+      ...followup,
+      due_at: toNullableEpochMs(followup.due_at),
+      first_contact_at: toNullableEpochMs(followup.first_contact_at),
+      done_at: toNullableEpochMs(followup.done_at),
+      informed_at: toNullableEpochMs(followup.informed_at),
+      root_causes: JSON.stringify(followup.root_causes),
+      tags: JSON.stringify(followup.tags),
+      created_at: createdAt,
+      updated_at: updatedAt,
+    }),
+  );
   rememberRootCauses(db, followup.root_causes, updatedAt);
   return true;
 }

@@ -3,9 +3,9 @@ import { toEpochMs, toSqlBoolean } from '../codec.js';
 import { prepareCached } from '../statement-cache.js';
 import type { Db } from '../sqlite.js';
 import { isCoveredByErasure } from './erasure-guard.js';
-import { upsertSql } from './upsert-sql.js';
+import { upsertStatement } from './upsert-sql.js';
 
-const UPSERT = upsertSql('respondents', [
+const UPSERT = upsertStatement('respondents', [
   'id',
   'email',
   'external_id',
@@ -22,13 +22,15 @@ const UPSERT = upsertSql('respondents', [
 export function upsertRespondent(db: Db, respondent: EndUser): boolean {
   const createdAt = toEpochMs(respondent.created_at);
   if (isCoveredByErasure(db, respondent.id, createdAt)) return false;
-  prepareCached(db, UPSERT).run({
-    ...respondent,
-    properties: JSON.stringify(respondent.properties),
-    restricted: toSqlBoolean(respondent.restricted),
-    objected: toSqlBoolean(respondent.objected),
-    created_at: createdAt,
-    updated_at: toEpochMs(respondent.updated_at),
-  });
+  prepareCached(db, UPSERT.sql).run(
+    UPSERT.values({
+      ...respondent,
+      properties: JSON.stringify(respondent.properties),
+      restricted: toSqlBoolean(respondent.restricted),
+      objected: toSqlBoolean(respondent.objected),
+      created_at: createdAt,
+      updated_at: toEpochMs(respondent.updated_at),
+    }),
+  );
   return true;
 }

@@ -1,13 +1,27 @@
 // Builds "insert, or overwrite every column on a primary-key conflict", the statement that
-// makes a replayed page of the change feed harmless.
+// makes a replayed page of the change feed harmless, with positional parameters: binding an
+// array is about a third faster than binding an object by name, which a million-row
+// bootstrap notices.
 
-export function upsertSql(table: string, columns: readonly string[], conflictColumn = 'id'): string {
+export interface Upsert<Column extends string> {
+  readonly sql: string;
+  /** The row's values in the statement's parameter order. */
+  readonly values: (row: Readonly<Record<Column, unknown>>) => unknown[];
+}
+
+export function upsertStatement<const Column extends string>(
+  table: string,
+  columns: readonly Column[],
+  conflictColumn: Column | 'id' = 'id',
+): Upsert<Column> {
   const updates = columns
     .filter((column) => column !== conflictColumn)
     .map((column) => `${column} = excluded.${column}`)
     .join(', ');
-  return (
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ` +
-    `ON CONFLICT (${conflictColumn}) DO UPDATE SET ${updates}`
-  );
+  return {
+    sql:
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
+      `ON CONFLICT (${conflictColumn}) DO UPDATE SET ${updates}`,
+    values: (row) => columns.map((column) => row[column]),
+  };
 }
