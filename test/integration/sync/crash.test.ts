@@ -135,12 +135,14 @@ describe('crash safety', () => {
       if (run.child.exitCode === null) {
         run.child.kill('SIGKILL');
         kills += 1;
+        // Once it is gone: a bootstrap writes through a rollback journal, whose locks a
+        // process holds until it exits (the app is one instance; only this test opens twice).
+        await run.exited;
         const status = withCache(file, key, (db) => ({
           responses: db.prepare('SELECT count(*) FROM responses').pluck().get() as number,
           outbox: db.prepare('SELECT count(*) FROM outbox').pluck().get() as number,
         }));
         killedAt.push(`${status.responses}/${status.outbox}`);
-        await run.exited;
         // Longer work than the last settled run (a reset's rebuild): widen the window, or
         // every kill could land before the first commit and nothing would ever progress.
         workMs = Math.min(workMs * 1.3, 3_000);

@@ -2,10 +2,10 @@
 // and whatever is dropped for speed must come back exactly as it was.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/sqlite.js';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import {
   beginBulkLoad,
-  BOOTSTRAP_WAL_PAGES,
+  BOOTSTRAP_CACHE_KIB,
   DERIVED_INSERT_TRIGGERS,
   finishBulkLoad,
   isBulkLoading,
@@ -89,7 +89,11 @@ describe('bulk load', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses' AND sql IS NOT NULL")
       .pluck()
       .all();
-    expect(during).toEqual(['responses_end_user']);
+    expect(during).toEqual([]);
+    const lookups = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all();
+    for (const name of ['respondents_email', 'followups_end_user', 'declines_end_user']) {
+      expect(lookups).not.toContain(name);
+    }
     expect(
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'responses_fts_*'").all(),
     ).toEqual([]);
@@ -105,6 +109,28 @@ describe('bulk load', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(isBulkLoading(db)).toBe(false);
     expect(finishBulkLoad(db)).toBe(false);
+  });
+
+  it('erases mid-bootstrap through the indexes it looks rows up by, built when the tombstone arrives', () => {
+    const { db } = openTestDatabase();
+    const indexes = schema(db, 'index');
+    beginBulkLoad(db);
+    applyPage(db, [...respondentStory('u1', 'r1'), ...respondentStory('u2', 'r2')]);
+    applyPage(db, [{ kind: 'erasure', data: { end_user_id: 'u1', erased_at: new Date().toISOString() } }]);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ');
+    for (const table of ['responses', 'followups', 'declines']) {
+      expect(plan(`SELECT 1 FROM ${table} WHERE end_user_id = 'u1'`)).toMatch(/USING (COVERING )?INDEX/);
+    }
+    for (const table of ['responses', 'followups', 'respondents']) {
+      const column = table === 'respondents' ? 'id' : 'end_user_id';
+      expect(db.prepare(`SELECT count(*) FROM ${table} WHERE ${column} = 'u1'`).pluck().get(), table).toBe(0);
+      expect(db.prepare(`SELECT count(*) FROM ${table} WHERE ${column} = 'u2'`).pluck().get(), table).toBe(1);
+    }
+    expect(isBulkLoading(db)).toBe(true);
+    finishBulkLoad(db);
+    expect(schema(db, 'index')).toEqual(indexes);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('computes what the dropped insert triggers maintain, as they would have', () => {
@@ -160,21 +186,25 @@ describe('bulk load', () => {
 });
 
 describe('bootstrap tuning', () => {
-  it('checkpoints less while bulk loading, then gives the grown WAL back', () => {
+  it('bulk loads through a rollback journal with a larger cache, then returns to WAL', () => {
     const { db, file } = openTestDatabase();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     setBootstrapTuning(db, true);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(BOOTSTRAP_WAL_PAGES);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('truncate');
+    expect(db.pragma('cache_size', { simple: true })).toBe(-BOOTSTRAP_CACHE_KIB);
     db.exec('CREATE TABLE filler (blob BLOB)');
     const insert = db.prepare('INSERT INTO filler VALUES (randomblob(4000))');
-    // About 1,500 pages: past SQLite's default threshold, so only the raised one keeps the WAL.
     for (let i = 0; i < 20; i += 1)
       db.transaction(() => {
         for (let j = 0; j < 75; j += 1) insert.run();
       })();
-    expect(statSync(`${file}-wal`).size).toBeGreaterThan(1000 * 4096);
+    // About 1,500 pages written straight into the database: none went through a WAL.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(statSync(file).size).toBeGreaterThan(1500 * 4096);
     setBootstrapTuning(db, false);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    expect(statSync(`${file}-wal`).size).toBe(0);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-2000);
     // Outside a bootstrap, turning it off again (every pull does) leaves the WAL to SQLite
     // and keeps the page cache a Team report raised.
     db.exec('INSERT INTO filler VALUES (randomblob(10))');

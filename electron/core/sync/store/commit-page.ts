@@ -12,6 +12,7 @@ import { isCoveredByErasure } from '../../db/writers/erasure-guard.js';
 import { applyChange } from '../../db/writers/apply-changes.js';
 import { quarantineRecord } from '../../db/writers/quarantine-record.js';
 import { toEpochMs } from '../../db/codec.js';
+import { restoreErasureIndexes } from './bulk-load.js';
 import { listBases, writeBase, type FollowupBase } from './followup-base.js';
 import { countPending } from './outbox-rows.js';
 import { purgeSyncDataOf } from './purge-erased.js';
@@ -103,6 +104,7 @@ export function commitStagedPages(db: Db, args: CommitArgs): CommitResult {
           );
         }
         if (change.kind === 'erasure') {
+          restoreErasureIndexes(db);
           purgeSyncDataOf(db, change.data.end_user_id);
           bases = listBases(db);
           erasures += 1;
