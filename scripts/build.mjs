@@ -9,6 +9,7 @@ const NODE_ENTRIES = {
   main: 'electron/main.ts',
   preload: 'electron/preload.ts',
   'db-worker': 'electron/core/db/worker/db-worker.ts',
+  'page-parser-worker': 'electron/core/sync/page-parser-worker.ts',
   host: 'electron/host/main.ts',
   server: 'server/cli.ts',
   'demo-server': 'electron/demo-server-worker.ts',

@@ -2,7 +2,7 @@
 // The first sync of an empty encrypted cache from the reference server on loopback (in a
 // process of its own): 100,000 and 1,000,000 demo responses with their respondents, declines,
 // follow-ups and audit trails, full-text index included, through the engine and the real
-// database worker. Reported: records (feed changes) per second end to end, peak RSS, and the
+// database worker and page parser thread. Reported: records (feed changes) per second end to end, peak RSS, and the
 // ratio to the raw encrypted-insert ceiling measured in the same run — the same rows written
 // by the same prepared statements in one transaction, with no HTTP, no parsing or validation
 // and no worker. Meanwhile a trivial IPC request (app:ping through the handler table) is sent
@@ -22,6 +22,7 @@ import { createHandlerTable, type HandlerMap } from '../../electron/core/ipc/han
 import { appHandlers } from '../../electron/core/ipc/handlers/app-handlers.js';
 import { beginBulkLoad, finishBulkLoad, setBootstrapTuning } from '../../electron/core/sync/store/bulk-load.js';
 import { SyncEngine } from '../../electron/core/sync/sync-engine.js';
+import { WorkerPageParser } from '../../electron/core/sync/worker-page-parser.js';
 import { fakeShell } from '../support/fake-shell.js';
 import { percentile, report, round } from './support/report.js';
 import { sampleRoundTrips, samplePeakRss, startBenchServer } from './support/sync-bench.js';
@@ -52,8 +53,11 @@ async function bootstrap(url: string, token: string, dir: string) {
       records = Math.max(records, payload.done as number);
     }
   });
+  // As the app runs it: pages parsed on a thread beside the database worker.
+  const pageParser = new WorkerPageParser(path.resolve('dist/node/page-parser-worker.cjs'));
   const engine = new SyncEngine({
     db: client,
+    pageParser,
     connection: { baseUrl: url, token },
     fetch: globalThis.fetch,
     events,
@@ -79,6 +83,7 @@ async function bootstrap(url: string, token: string, dir: string) {
   if (status.phase !== 'idle') throw new Error(`the bootstrap ended ${status.phase}: ${status.message ?? ''}`);
   const rows = await client.call('countRows', {});
   await engine.stop();
+  await pageParser.close();
   await client.close();
   return { seconds, cpuSeconds, records, samples, peakRss, rows };
 }

@@ -15,7 +15,7 @@ import { bundledDbWorkerPath, WorkerDatabaseClient } from '../db/worker-database
 import { Vault } from '../vault/vault.js';
 import { SessionManager } from '../session/session-manager.js';
 import { sessionHandlers } from '../ipc/handlers/session-handlers.js';
-import { createSyncEngine, type SyncEngine } from '../sync/index.js';
+import { createSyncEngine, pageParserWorkerPath, WorkerPageParser, type SyncEngine } from '../sync/index.js';
 import type { ShellServices } from './shell-services.js';
 
 export interface LoopdeskCore {
@@ -28,10 +28,12 @@ export interface LoopdeskCore {
 
 export function createCore(shell: ShellServices): LoopdeskCore {
   const events = new EventBus();
+  const dbWorkerPath = shell.dbWorkerPath ?? bundledDbWorkerPath();
+  // One parser thread for the app's life, whichever server the session syncs from.
+  const pageParser = new WorkerPageParser(pageParserWorkerPath(dbWorkerPath));
   const vault = new Vault({
     profileDir: shell.profileDir,
-    openDatabase: (options) =>
-      WorkerDatabaseClient.open({ ...options, workerPath: shell.dbWorkerPath ?? bundledDbWorkerPath() }),
+    openDatabase: (options) => WorkerDatabaseClient.open({ ...options, workerPath: dbWorkerPath }),
     osKeyStore: shell.osKeyStore,
     passphraseFromEnv: shell.passphraseFromEnv,
     events,
@@ -63,7 +65,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
     startDemoServer: shell.startDemoServer,
     createEngine: (args) => {
       exportsArea.connect(args.connection);
-      return createSyncEngine({ ...args, systemEvents: shell.systemEvents });
+      return createSyncEngine({ ...args, systemEvents: shell.systemEvents, pageParser });
     },
     logError: (context, error) => {
       shell.logError(context, error);
@@ -103,6 +105,7 @@ export function createCore(shell: ShellServices): LoopdeskCore {
       await notifier.stop();
       await exportsArea.close();
       await session.close();
+      await pageParser.close();
       await vault.close();
     },
   };

@@ -4,6 +4,7 @@ export type { SyncEngineArgs, SyncEngineOptions, SystemEvent, SubscribeSystemEve
 export { MutationRefused, type RefusalCode } from './mutation-refused.js';
 export type { ApiConnection } from './api-client.js';
 export { systemClock, type SyncClock } from './sync-clock.js';
+export { pageParserWorkerPath, WorkerPageParser } from './worker-page-parser.js';
 
 import { SyncEngine, type SyncEngineArgs } from './sync-engine.js';
 

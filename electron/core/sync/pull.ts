@@ -1,10 +1,14 @@
-// Pulls the change feed to its end. Each page is fetched as bytes, handed to the database
-// worker (moved, not copied), staged there (parsed and validated) and then committed with
-// its cursor in one transaction. The next page is fetched while the worker stages and writes
-// this one, so the network and the disk work at the same time.
+// Pulls the change feed to its end. Each page is fetched as bytes, parsed and validated by
+// the page parser (its own thread in the app), staged in the database worker and then
+// committed with its cursor in one transaction. The next page is fetched and parsed while
+// the database worker writes this one, so the network, the parsing and the disk work at the
+// same time.
 import type { DatabaseClient } from '../db/database-client.js';
 import { ApiFailure } from './api-failure.js';
+import { FeedReader } from './feed-reader.js';
 import type { ApiClient } from './api-client.js';
+import type { PageParser } from './page-parser.js';
+import type { ParsedPage } from './parse-page.js';
 import type { CommitResult } from './store/commit-page.js';
 import type { SyncSummary } from './store/operations.js';
 
@@ -17,6 +21,7 @@ export interface PullProgress {
 export interface PullContext {
   readonly db: DatabaseClient;
   readonly api: ApiClient;
+  readonly parser: PageParser;
   readonly signal: AbortSignal;
   readonly pageSize: number;
   readonly bootstrapBatchRecords: number;
@@ -33,25 +38,6 @@ export interface PullContext {
 
 /** A reset right after a reset means the server is broken, not that the cache is stale. */
 const MAX_RESETS_PER_PULL = 3;
-
-interface Prefetch {
-  readonly bytes: Promise<ArrayBuffer>;
-  cancel(): void;
-}
-
-function fetchPage(ctx: PullContext, cursor: string | null): Prefetch {
-  const controller = new AbortController();
-  const signal = AbortSignal.any([ctx.signal, controller.signal]);
-  const bytes = ctx.api.changes(cursor, ctx.pageSize, signal);
-  // Observed later (or never, when cancelled): not an unhandled rejection meanwhile.
-  bytes.catch(() => undefined);
-  return {
-    bytes,
-    cancel: () => {
-      controller.abort();
-    },
-  };
-}
 
 type PassOutcome =
   { readonly kind: 'caught_up'; readonly summary: SyncSummary } | { readonly kind: 'reset'; readonly reason: string };
@@ -90,30 +76,33 @@ async function pullPass(ctx: PullContext): Promise<PassOutcome> {
     });
   };
   ctx.onProgress({ bootstrapping: begin.bootstrapping, done, estimatedTotal: null });
-  let prefetch: Prefetch | null = fetchPage(ctx, cursor);
+  const reader = new FeedReader(ctx, cursor);
+  const stage = async (page: Extract<ParsedPage, { kind: 'page' }>): Promise<void> => {
+    const { stageId } = await ctx.db.call('syncStagePage', {
+      changesJson: page.changesJson,
+      nextCursor: page.nextCursor,
+    });
+    pending = {
+      records: (pending?.records ?? 0) + page.count,
+      stageId,
+      nextCursor: page.nextCursor,
+      remaining: page.remaining,
+    };
+  };
   let outcome: PassOutcome | null = null;
   try {
-    while (prefetch !== null) {
-      const body: ArrayBuffer = await prefetch.bytes;
-      const page = await ctx.db.call('syncStagePage', { body }, { transfer: [body] });
+    for (let more = true; more;) {
+      const page: ParsedPage = await reader.next();
       if (page.kind === 'reset') return (outcome = { kind: 'reset', reason: page.reason });
       if (page.kind === 'invalid') throw new ApiFailure('bad_reply', page.reason);
-      prefetch = page.hasMore ? fetchPage(ctx, page.nextCursor) : null;
-      pending = {
-        records: (pending?.records ?? 0) + page.count,
-        stageId: page.stageId,
-        nextCursor: page.nextCursor,
-        remaining: page.remaining,
-      };
+      more = page.hasMore;
+      await stage(page);
       // A bootstrap commits several pages per transaction; later pulls commit every page, so a
       // colleague's change shows up at once.
-      if (begin.bootstrapping && page.hasMore && pending.records < ctx.bootstrapBatchRecords) continue;
+      if (begin.bootstrapping && more && (pending?.records ?? 0) < ctx.bootstrapBatchRecords) continue;
       await commit();
-      if (prefetch !== null && (await ctx.betweenPages())) {
-        // The push may have changed what the prefetched page should contain.
-        prefetch.cancel();
-        prefetch = fetchPage(ctx, cursor);
-      }
+      // The push may have changed what the pages read ahead should contain.
+      if (more && (await ctx.betweenPages())) reader.restartFrom(cursor);
     }
     if (begin.bootstrapping) {
       // Indexes deferred for the bulk load, one per request, so the queue's reads interleave.
@@ -125,13 +114,21 @@ async function pullPass(ctx: PullContext): Promise<PassOutcome> {
     const summary = await ctx.db.call('syncFinishPull', { nowMs: ctx.now() });
     return (outcome = { kind: 'caught_up', summary });
   } finally {
-    prefetch?.cancel();
     if (outcome === null) {
-      // Stopped or failed part-way: what was staged is valid, so it is kept. The next pass
-      // then starts where the last request left off — never behind a page already asked for,
-      // which a replaying proxy could otherwise answer with that later page.
-      await commit().catch(() => undefined);
+      // Stopped or failed part-way: every page received is valid, so it is written. The next
+      // pass then starts where the last request left off — never behind a page already asked
+      // for, which a replaying proxy could otherwise answer with that later page.
+      const received = reader.drain();
+      await (async () => {
+        for (const page of received) {
+          if (page.kind !== 'page') break;
+          await stage(page);
+        }
+        await commit();
+      })().catch(() => undefined);
       await ctx.db.call('syncAbortPull', {}).catch(() => undefined);
+    } else {
+      reader.cancel();
     }
   }
 }

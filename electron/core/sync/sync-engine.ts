@@ -11,6 +11,7 @@ import type { EventBus } from '../events.js';
 import { ApiFailure } from './api-failure.js';
 import { ApiClient, RequestCancelled, type ApiConnection } from './api-client.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { inProcessPageParser, type PageParser } from './page-parser.js';
 import { PokeListener } from './poke-listener.js';
 import { pullToEnd } from './pull.js';
 import { pushAll } from './push.js';
@@ -65,6 +66,11 @@ export interface SyncEngineArgs {
   readonly events: EventBus;
   readonly logError: (context: string, error: unknown) => void;
   readonly systemEvents?: SubscribeSystemEvents;
+  /**
+   * Parses and validates pages of the change feed: a WorkerPageParser in the app, so that it
+   * runs beside the database worker; on this thread when absent (tests).
+   */
+  readonly pageParser?: PageParser;
   readonly clock?: SyncClock;
   readonly random?: () => number;
   readonly options?: Partial<SyncEngineOptions>;
@@ -225,6 +231,7 @@ export class SyncEngine {
       const summary = await pullToEnd({
         db: this.args.db,
         api: this.api,
+        parser: this.args.pageParser ?? inProcessPageParser,
         signal,
         pageSize: this.options.pageSize,
         bootstrapBatchRecords: this.options.bootstrapBatchRecords,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/sqlite.js';
 import { commitStagedPages } from '../../../electron/core/sync/store/commit-page.js';
+import { parseChangesPage } from '../../../electron/core/sync/parse-page.js';
 import { stagePage } from '../../../electron/core/sync/store/stage-page.js';
 import { readCursor } from '../../../electron/core/sync/store/sync-state.js';
 import { respondent, response } from '../db/support/records.js';
@@ -39,11 +40,11 @@ describe('staging and committing a page', () => {
   it('refuses a page that does not follow the stored cursor, applying nothing', () => {
     const { db } = openTestDatabase();
     applyPage(db, [{ kind: 'respondent', data: respondent('u1') }]);
-    const staged = stagePage(
-      db,
+    const parsed = parseChangesPage(
       bytes({ changes: [{ kind: 'respondent', data: respondent('u2') }], next_cursor: 'n', has_more: false }),
     );
-    if (staged.kind !== 'page') throw new Error('not staged');
+    if (parsed.kind !== 'page') throw new Error('not a page');
+    const staged = stagePage(db, parsed);
     expect(commitStagedPages(db, { throughStageId: staged.stageId, cursor: 'some-older-cursor', nowMs: 0 })).toEqual({
       ok: false,
       reason: 'cursor_moved',
@@ -56,12 +57,11 @@ describe('staging and committing a page', () => {
   });
 
   it('tells a reset and a malformed page apart from a page', () => {
-    const { db } = openTestDatabase();
-    expect(stagePage(db, bytes({ reset: true, reason: 'Too old.' }))).toEqual({ kind: 'reset', reason: 'Too old.' });
-    expect(stagePage(db, bytes({ changes: 'nope' }))).toMatchObject({ kind: 'invalid' });
-    expect(stagePage(db, new Uint8Array([0x7b, 0xff, 0x7d]).buffer)).toMatchObject({ kind: 'invalid' });
+    expect(parseChangesPage(bytes({ reset: true, reason: 'Too old.' }))).toEqual({ kind: 'reset', reason: 'Too old.' });
+    expect(parseChangesPage(bytes({ changes: 'nope' }))).toMatchObject({ kind: 'invalid' });
+    expect(parseChangesPage(new Uint8Array([0x7b, 0xff, 0x7d]).buffer)).toMatchObject({ kind: 'invalid' });
     expect(
-      stagePage(db, bytes({ changes: [], next_cursor: 'c', has_more: false, remaining_estimate: 0 })),
+      parseChangesPage(bytes({ changes: [], next_cursor: 'c', has_more: false, remaining_estimate: 0 })),
     ).toMatchObject({
       kind: 'page',
       count: 0,

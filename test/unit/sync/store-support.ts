@@ -4,6 +4,7 @@ import type { Change } from '../../../common/api/changes.js';
 import type { Db } from '../../../electron/core/db/sqlite.js';
 import { commitStagedPages, type CommitResult } from '../../../electron/core/sync/store/commit-page.js';
 import { readCursor, SYNC_KEYS, writeSyncState } from '../../../electron/core/sync/store/sync-state.js';
+import { parseChangesPage } from '../../../electron/core/sync/parse-page.js';
 import { stagePage } from '../../../electron/core/sync/store/stage-page.js';
 import { staff } from '../db/support/records.js';
 
@@ -20,14 +21,15 @@ export function signIn(db: Db): void {
 
 let pages = 0;
 
-/** Stages and commits one page on top of the current cursor, as the engine does. */
+/** Parses, stages and commits one page on top of the current cursor, as the engine does. */
 export function applyPage(db: Db, changes: readonly unknown[], hasMore = false): CommitResult {
   pages += 1;
   const body = new TextEncoder().encode(
     JSON.stringify({ changes, next_cursor: `cursor-${pages}`, has_more: hasMore }),
   ).buffer;
-  const staged = stagePage(db, body);
-  if (staged.kind !== 'page') throw new Error(`not a page: ${JSON.stringify(staged)}`);
+  const parsed = parseChangesPage(body);
+  if (parsed.kind !== 'page') throw new Error(`not a page: ${JSON.stringify(parsed)}`);
+  const staged = stagePage(db, parsed);
   return commitStagedPages(db, { throughStageId: staged.stageId, cursor: readCursor(db), nowMs: Date.now() });
 }
 

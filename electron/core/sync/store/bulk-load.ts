@@ -103,9 +103,9 @@ export function beginBulkLoad(db: Db): boolean {
       if (isBulkLoading(db)) return true;
       if (db.prepare('SELECT 1 FROM responses LIMIT 1').get() !== undefined) return false;
       const indexes = (
-        db.prepare("SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as (
-          SchemaObject & { readonly tbl_name: string }
-        )[]
+        db
+          .prepare("SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+          .all() as (SchemaObject & { readonly tbl_name: string })[]
       )
         .filter((index) => index.tbl_name === 'responses' || DEFERRED_LOOKUP_INDEXES.includes(index.name))
         .map(({ name, sql }) => ({ name, sql }));

@@ -17,7 +17,8 @@ import { listBases, writeBase, type FollowupBase } from './followup-base.js';
 import { countPending } from './outbox-rows.js';
 import { purgeSyncDataOf } from './purge-erased.js';
 import { rebuildFollowup, settleBase } from './rebase.js';
-import { isInvalidChange, takeStagedPages, type InvalidChange } from './stage-page.js';
+import { isInvalidChange, type InvalidChange } from '../parse-page.js';
+import { takeStagedPages } from './stage-page.js';
 import { readCursor, SYNC_KEYS, writeSyncState } from './sync-state.js';
 
 export interface CommitArgs {

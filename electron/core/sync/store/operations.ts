@@ -18,7 +18,7 @@ import {
   type SubmitArgs,
 } from './outbox.js';
 import { resetMirror } from './reset-mirror.js';
-import { clearStagedPages, stagePage } from './stage-page.js';
+import { clearStagedPages, stagePage, type StageArgs } from './stage-page.js';
 import { readSyncProblems } from './sync-problems.js';
 import { readCursor, readSyncState, SYNC_KEYS, writeSyncState } from './sync-state.js';
 import { recordTeamPolicy } from './team-policy.js';
@@ -51,7 +51,8 @@ export const SYNC_OPERATIONS = {
     setBootstrapTuning(db, bulk);
     return { cursor, bootstrapping: cursor === null || bulk };
   },
-  syncStagePage: (db: Db, args: { readonly body: ArrayBuffer }) => stagePage(db, args.body),
+  /** A page parsed and validated by parse-page.ts, waiting for syncCommitPages. */
+  syncStagePage: (db: Db, args: StageArgs) => stagePage(db, args),
   syncCommitPages: (db: Db, args: CommitArgs) => commitStagedPages(db, args),
   /** One step of ending a bulk load (bulk-load.ts); the engine repeats it until none remain. */
   syncFinishBulkStep: (db: Db, _args: NoArgs) => finishBulkLoadStep(db),

@@ -22,7 +22,7 @@ import { applyLocally, writeFollowupState, writeLocalEvents } from './local-effe
 import { countPending, outboxRow, pendingRows } from './outbox-rows.js';
 import { rebuildFollowup, settleBase } from './rebase.js';
 import { rememberRejections, type StoredRejection } from './rejections.js';
-import { describeIssues } from './stage-page.js';
+import { describeIssues } from '../parse-page.js';
 
 export interface SubmitArgs {
   readonly name: MutationName;
