@@ -12,7 +12,7 @@ import type { ParsedPage } from './parse-page.js';
 export const READ_AHEAD_PAGES = 4;
 
 export interface FeedReaderContext {
-  readonly api: ApiClient;
+  readonly api: Pick<ApiClient, 'changes'>;
   readonly parser: PageParser;
   readonly signal: AbortSignal;
   readonly pageSize: number;
