@@ -79,7 +79,8 @@ async function pullPass(ctx: PullContext): Promise<PassOutcome> {
   const reader = new FeedReader(ctx, cursor);
   const stage = async (page: Extract<ParsedPage, { kind: 'page' }>): Promise<void> => {
     const { stageId } = await ctx.db.call('syncStagePage', {
-      changesJson: page.changesJson,
+      text: page.text,
+      invalid: page.invalid,
       nextCursor: page.nextCursor,
     });
     pending = {

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChangesPage } from '../../../electron/core/sync/parse-page.js';
+import { changesOfParsedPage, parseChangesPage } from '../../../electron/core/sync/parse-page.js';
 import { pageParserWorkerPath, WorkerPageParser } from '../../../electron/core/sync/worker-page-parser.js';
 import { respondent, response } from '../../unit/db/support/records.js';
 import { bundleForNode } from '../../support/bundle-for-node.js';
@@ -49,9 +49,11 @@ describe('the page parser thread', () => {
       expect(parsed).toEqual(parseChangesPage(bytes(PAGE)));
       expect(parsed).toMatchObject({ kind: 'page', count: 3, nextCursor: 'c2', hasMore: true, remaining: 10 });
       if (parsed.kind !== 'page') throw new Error('not a page');
-      const changes = JSON.parse(parsed.changesJson) as { reason?: string }[];
-      expect(changes.map((change) => change.reason === undefined)).toEqual([true, false, true]);
-      expect(changes[1]?.reason).toContain('data.score');
+      expect(parsed.invalid).toEqual([{ index: 1, reason: expect.stringContaining('data.score') as string }]);
+      const changes = changesOfParsedPage(parsed.text, parsed.invalid);
+      expect(changes.map((change) => 'reason' in change)).toEqual([false, true, false]);
+      expect(changes[1]).toEqual({ payload: PAGE.changes[1], reason: parsed.invalid[0]?.reason });
+      expect(changes[2]).toEqual(PAGE.changes[2]);
       expect(await parser.parse(bytes({ reset: true, reason: 'Too old.' }))).toEqual({
         kind: 'reset',
         reason: 'Too old.',

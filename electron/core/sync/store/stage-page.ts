@@ -2,7 +2,7 @@
 // commitStagedPages() writes them with their cursor; a bootstrap commits several at once.
 import type { Change } from '../../../../common/api/changes.js';
 import type { Db } from '../../db/sqlite.js';
-import type { InvalidChange } from '../parse-page.js';
+import { changesOfParsedPage, type InvalidAt, type InvalidChange } from '../parse-page.js';
 
 export interface StagedPage {
   readonly stageId: number;
@@ -13,7 +13,8 @@ export interface StagedPage {
 
 export interface StageArgs {
   /** From parseChangesPage(): trusted, it was validated there. */
-  readonly changesJson: string;
+  readonly text: string;
+  readonly invalid: readonly InvalidAt[];
   readonly nextCursor: string;
 }
 
@@ -25,7 +26,7 @@ export function stagePage(db: Db, args: StageArgs): { readonly stageId: number }
   lastStageId += 1;
   const page: StagedPage = {
     stageId: lastStageId,
-    changes: JSON.parse(args.changesJson) as (Change | InvalidChange)[],
+    changes: changesOfParsedPage(args.text, args.invalid),
     nextCursor: args.nextCursor,
   };
   staged.set(db, [...(staged.get(db) ?? []), page]);
