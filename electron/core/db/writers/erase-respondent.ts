@@ -5,6 +5,7 @@
 import { followupIdFor, type Erasure } from '../../../../common/api/records.js';
 import { toEpochMs } from '../codec.js';
 import { prepareCached } from '../statement-cache.js';
+import { erasureRecorded } from './erasure-guard.js';
 import type { Db } from '../sqlite.js';
 
 const IN_LIST = 'IN (SELECT value FROM json_each(?))';
@@ -31,6 +32,7 @@ export function eraseRespondent(db: Db, erasure: Erasure): void {
     prepareCached(db, `DELETE FROM ${table} WHERE end_user_id = ?`).run(endUserId);
   }
   prepareCached(db, 'DELETE FROM respondents WHERE id = ?').run(endUserId);
+  erasureRecorded(db);
   prepareCached(
     db,
     'INSERT INTO erasures (end_user_id, erased_at) VALUES (?, ?) ' +
