@@ -44,6 +44,8 @@ export default tseslint.config(
       'release/**',
       'node_modules/**',
       'test-results/**',
+      // Scratch space (bench bundles, test bundles, profiles): git-ignored, never source.
+      '.tmp/**',
       'playwright-report/**',
       'test/fixtures/lint/**',
     ],
