@@ -26,7 +26,7 @@ export interface SyncEngineOptions {
   readonly pageSize: number;
   /**
    * Changes per transaction during a bootstrap (several pages): each commit rewrites the
-   * pages it touched at the end of the tables and in the WAL, so fewer commits write less.
+   * pages it touched at the end of the tables and their indexes, so fewer commits write less.
    */
   readonly bootstrapBatchRecords: number;
   /** Mutations per POST /v1/mutations (the API allows up to 500). */

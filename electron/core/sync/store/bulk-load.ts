@@ -193,20 +193,10 @@ export function finishBulkLoad(db: Db): boolean {
 }
 
 /**
- * WAL pages between automatic checkpoints while bootstrapping (80 MB at 4 KiB pages). Each
- * checkpoint copies the WAL's pages into the database file, decrypting and re-encrypting
- * each; at SQLite's default of 1000 a bootstrap checkpoints after almost every commit and
- * copies B-tree pages that the next commit rewrites again. Measured: about 7 % less time
- * and CPU for 100k responses.
- */
-export const BOOTSTRAP_WAL_PAGES = 20_000;
-const DEFAULT_WAL_PAGES = 1000;
-
-/**
- * Bootstrap settings on or off: a bigger page cache, fewer checkpoints and a rollback journal
- * while bulk loading, SQLite's defaults and WAL afterwards. Turning them off outside a
- * bootstrap (every incremental pull does) changes nothing: the page cache a Team report
- * raised (team/report-cache.ts) keeps its pages.
+ * Bootstrap settings on or off: a bigger page cache and a rollback journal while bulk
+ * loading, SQLite's default cache and WAL afterwards. The journal mode says which is in
+ * effect, so turning them off outside a bootstrap (every incremental pull does) changes
+ * nothing: the page cache a Team report raised (team/report-cache.ts) keeps its pages.
  *
  * Why a rollback journal: in WAL mode every page is encrypted into the WAL at commit, then
  * decrypted and encrypted again when a checkpoint copies it into the database; a bootstrap
@@ -214,19 +204,18 @@ const DEFAULT_WAL_PAGES = 1000;
  * responses: 7 % less time. Nothing reads concurrently during a bootstrap (one connection,
  * in the database worker), so WAL's readers-beside-a-writer buys nothing then. A crash
  * mid-transaction leaves a hot journal that SQLite rolls back on the next open, as it does
- * for the WAL; user actions still commit with synchronous=FULL (runWithFullSync).
- * wal_autocheckpoint matters only if the switch was refused (it is, inside a transaction).
+ * for the WAL; user actions still commit with synchronous=FULL (runWithFullSync). Called
+ * outside transactions only: SQLite refuses to change the journal mode inside one.
  */
 export function setBootstrapTuning(db: Db, on: boolean): void {
-  const wasOn = db.pragma('wal_autocheckpoint', { simple: true }) === BOOTSTRAP_WAL_PAGES;
-  if (on) {
+  const bootstrapping = db.pragma('journal_mode', { simple: true }) === BOOTSTRAP_JOURNAL_MODE;
+  if (on && !bootstrapping) {
     db.pragma(`cache_size = ${-BOOTSTRAP_CACHE_KIB}`);
-    db.pragma(`wal_autocheckpoint = ${BOOTSTRAP_WAL_PAGES}`);
-    db.pragma('journal_mode = TRUNCATE');
-  } else if (wasOn) {
+    db.pragma(`journal_mode = ${BOOTSTRAP_JOURNAL_MODE}`);
+  } else if (!on && bootstrapping) {
     db.pragma('cache_size = -2000');
-    db.pragma(`wal_autocheckpoint = ${DEFAULT_WAL_PAGES}`);
-    // Back to WAL; had the switch been refused, this gives a grown WAL's disk space back.
-    if (db.pragma('journal_mode = WAL', { simple: true }) === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = WAL');
   }
 }
+
+const BOOTSTRAP_JOURNAL_MODE = 'truncate';

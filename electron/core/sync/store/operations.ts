@@ -1,5 +1,6 @@
-// Sync's operations for the database worker's registry (db/worker/operations.ts). Pages are
-// parsed, validated and written here, on the worker, so the main thread only moves bytes.
+// Sync's operations for the database worker's registry (db/worker/operations.ts). Pages
+// arrive parsed and validated (the page parser thread, ../parse-page.ts) and are written
+// here, on the worker, so the main thread only moves bytes and text.
 import type { MutationResult } from '../../../../common/api/mutations.js';
 import type { SlaPolicyReply } from '../../../../common/api/sla-policy.js';
 import { followupIdFor } from '../../../../common/api/records.js';
