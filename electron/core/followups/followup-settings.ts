@@ -4,26 +4,21 @@
 // is read here. A stored value this version cannot read counts as absent.
 import { z } from 'zod';
 import type { TeamSlaPolicy } from '../../../common/ipc/channels/followups.js';
-import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../common/domain/sla.js';
+import { DEFAULT_SLA_POLICY } from '../../../common/domain/sla.js';
+import { toNullableEpochMs } from '../db/codec.js';
 import { getSetting } from '../db/readers/get-setting.js';
 import { prepareCached } from '../db/statement-cache.js';
 import { runWithFullSync } from '../db/pragmas.js';
 import type { Db } from '../db/sqlite.js';
 import { putSetting } from '../db/writers/put-setting.js';
 import { readActor } from '../sync/store/local-context.js';
-import { readTeamPolicy, teamSlaPolicy } from '../sync/store/team-policy.js';
+import { readTeamPolicy } from '../sync/store/team-policy.js';
 
 export const ROOT_CAUSES_SETTING = 'followups.root_causes';
-
-/** The policy in effect: the team's as last fetched, or the default before the first sync. */
-export function readSlaPolicy(db: Db): SlaPolicy {
-  return teamSlaPolicy(db);
-}
 
 /** The policy for the Settings editor: who set it, and whether the signed-in person may. */
 export function readTeamSlaPolicy(db: Db): TeamSlaPolicy {
   const held = readTeamPolicy(db);
-  const at = held?.updated_at ?? null;
   const by = held?.updated_by ?? null;
   const name =
     by === null
@@ -32,7 +27,7 @@ export function readTeamSlaPolicy(db: Db): TeamSlaPolicy {
   return {
     policy: held?.policy ?? DEFAULT_SLA_POLICY,
     fetched: held !== null,
-    updatedAt: at === null ? null : Date.parse(at),
+    updatedAt: toNullableEpochMs(held?.updated_at ?? null),
     updatedBy: name,
     canEdit: readActor(db)?.role === 'manager',
   };

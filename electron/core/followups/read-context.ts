@@ -3,9 +3,10 @@
 import type { FollowupsContext } from '../../../common/ipc/channels/followups.js';
 import type { Db } from '../db/sqlite.js';
 import { readQueueContext } from '../queue/queue-context.js';
-import { readRootCauses, readSlaPolicy } from './followup-settings.js';
+import { teamSlaPolicy } from '../sync/store/team-policy.js';
+import { readRootCauses } from './followup-settings.js';
 
 export function readFollowupsContext(db: Db): FollowupsContext {
   const { me, staff, tags } = readQueueContext(db);
-  return { me, staff, tags, rootCauses: readRootCauses(db), slaPolicy: readSlaPolicy(db) };
+  return { me, staff, tags, rootCauses: readRootCauses(db), slaPolicy: teamSlaPolicy(db) };
 }

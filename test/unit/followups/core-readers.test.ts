@@ -9,12 +9,11 @@ import { getFollowup } from '../../../electron/core/db/readers/get-followup.js';
 import {
   editRootCauses,
   readRootCauses,
-  readSlaPolicy,
   readTeamSlaPolicy,
 } from '../../../electron/core/followups/followup-settings.js';
 import { recordIdentity } from '../../../electron/core/sync/store/identity.js';
 import { submitMutation } from '../../../electron/core/sync/store/outbox.js';
-import { recordTeamPolicy } from '../../../electron/core/sync/store/team-policy.js';
+import { recordTeamPolicy, teamSlaPolicy } from '../../../electron/core/sync/store/team-policy.js';
 import { readFollowupsContext } from '../../../electron/core/followups/read-context.js';
 import { readFollowupList } from '../../../electron/core/followups/read-list.js';
 import { readRecord } from '../../../electron/core/followups/read-record.js';
@@ -137,7 +136,7 @@ describe('the team’s SLA policy, as fetched from the server', () => {
 
   it('is the default, not yet fetched, until the first sync stores the server’s', () => {
     const db = openFollowupCache();
-    expect(readSlaPolicy(db)).toEqual(DEFAULT_SLA_POLICY);
+    expect(teamSlaPolicy(db)).toEqual(DEFAULT_SLA_POLICY);
     expect(readTeamSlaPolicy(db)).toEqual({
       policy: DEFAULT_SLA_POLICY,
       fetched: false,
@@ -156,7 +155,7 @@ describe('the team’s SLA policy, as fetched from the server', () => {
     const db = openFollowupCache();
     expect(recordTeamPolicy(db, setByMaja)).toEqual({ changed: true });
     expect(recordTeamPolicy(db, setByMaja)).toEqual({ changed: false });
-    expect(readSlaPolicy(db)).toEqual(team);
+    expect(teamSlaPolicy(db)).toEqual(team);
     expect(readTeamSlaPolicy(db)).toEqual({
       policy: team,
       fetched: true,
