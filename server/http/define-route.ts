@@ -26,7 +26,10 @@ export interface RouteInput<R extends ApiRoute> {
  * the handler set another), a JSON text, or nothing when it took over the socket (SSE).
  */
 export type RouteResult =
-  { readonly json: unknown; readonly status?: 200 | 201 } | { readonly jsonText: string } | { readonly hijacked: true };
+  | { readonly json: unknown; readonly status?: 200 | 201 }
+  /** UTF-8 JSON assembled without a JS object in between (the change feed). */
+  | { readonly jsonBytes: Buffer }
+  | { readonly hijacked: true };
 
 export type RouteHandler<R extends ApiRoute> = (input: RouteInput<R>) => RouteResult | Promise<RouteResult>;
 
@@ -72,9 +75,9 @@ export function defineRoute<R extends ApiRoute>(
       if ('hijacked' in result) return reply;
       reply.code('status' in result && result.status !== undefined ? result.status : successStatus);
       if (ctx.checkReplies)
-        checkReply(route, reply.statusCode, 'json' in result ? result.json : JSON.parse(result.jsonText));
+        checkReply(route, reply.statusCode, 'json' in result ? result.json : JSON.parse(result.jsonBytes.toString()));
       reply.type('application/json; charset=utf-8');
-      return reply.send('json' in result ? JSON.stringify(result.json) : result.jsonText);
+      return reply.send('json' in result ? JSON.stringify(result.json) : result.jsonBytes);
     },
   });
 }

@@ -1,5 +1,6 @@
 // GET /v1/changes: pages of the change log, or the reset reply. Pages are assembled from
-// the stored JSON of each change, so serving never parses or re-serialises a record.
+// the stored JSON of each change, as bytes, so serving never parses, re-serialises or even
+// decodes a record.
 import { decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { Store } from '../store/store.js';
 
@@ -31,14 +32,16 @@ export function cursorPosition(store: Store, cursor: string | undefined): number
   return position.seq;
 }
 
-/** The reply body, as JSON text (ChangesPage or ChangesReset). */
-export function readFeed(store: Store, cursor: string | undefined, limit: number): string {
+const PAGE_START = Buffer.from('{"changes":[');
+
+/** The reply body, as UTF-8 JSON (ChangesPage or ChangesReset). */
+export function readFeed(store: Store, cursor: string | undefined, limit: number): Buffer {
   const position = cursorPosition(store, cursor);
-  if (typeof position === 'string') return resetReply(position);
-  const { rows, hasMore } = store.changes.page(position, limit);
-  const lastSeq = rows.at(-1)?.seq ?? position;
+  if (typeof position === 'string') return Buffer.from(resetReply(position));
+  const page = store.changes.pageBytes(position, limit);
+  const lastSeq = page.lastSeq ?? position;
   const next = encodeCursor({ epoch: store.changes.epoch, seq: lastSeq, horizon: store.changes.horizonSeq });
-  const remaining = hasMore ? store.changes.remainingAfter(lastSeq) : 0;
-  const changes = rows.map((r) => r.payload).join(',');
-  return `{"changes":[${changes}],"next_cursor":"${next}","has_more":${hasMore},"remaining_estimate":${remaining}}`;
+  const remaining = page.hasMore ? store.changes.remainingAfter(lastSeq) : 0;
+  const end = `],"next_cursor":${JSON.stringify(next)},"has_more":${page.hasMore},"remaining_estimate":${remaining}}`;
+  return Buffer.concat([PAGE_START, page.joined, Buffer.from(end)]);
 }

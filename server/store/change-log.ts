@@ -6,10 +6,11 @@ import { randomBytes } from 'node:crypto';
 import type { Change } from '../../common/api/changes.js';
 import type { Db } from './database.js';
 
-export interface ChangeRow {
-  readonly seq: number;
-  /** The change as JSON, exactly as served: pages are built without re-serialising. */
-  readonly payload: string;
+export interface ChangesBytes {
+  readonly joined: Buffer;
+  readonly lastSeq: number | null;
+  readonly count: number;
+  readonly hasMore: boolean;
 }
 
 interface MovedRow {
@@ -62,7 +63,8 @@ export class ChangeLog {
   readonly #delete;
   readonly #insert;
   readonly #insertNew;
-  readonly #page;
+  readonly #pageBytes;
+  readonly #seqAfter;
   readonly #lastSeq;
   readonly #countAfter;
   readonly #ofEndUser;
@@ -77,11 +79,19 @@ export class ChangeLog {
     this.#insertNew = db.prepare<[string, string, string | null, string, number]>(
       'INSERT INTO changes (record_key, kind, end_user_id, payload, written_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (record_key) DO NOTHING',
     );
-    this.#page = db
-      .prepare<[number, number], [number, string]>(
-        'SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT ?',
+    // SQLite joins the stored JSON texts itself and hands over one buffer of UTF-8: no JS
+    // string per change, no decoding from and encoding back to UTF-8. Serving a page of 5,000
+    // changes went from 10–15 ms to about 4 — the bench's reference server shares the two cores
+    // with the client it feeds, and demo mode's runs inside the app.
+    this.#pageBytes = db
+      .prepare<[number, number], [Buffer | null, number | null, number]>(
+        "SELECT CAST(group_concat(payload, ',' ORDER BY seq) AS BLOB), max(seq), count(*) " +
+          'FROM (SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT ?)',
       )
       .raw(true);
+    this.#seqAfter = db
+      .prepare<[number], number>('SELECT seq FROM changes WHERE seq > ? ORDER BY seq LIMIT 1')
+      .pluck(true);
     this.#lastSeq = db
       .prepare<[], number>("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0)")
       .pluck(true);
@@ -158,11 +168,14 @@ export class ChangeLog {
     return removed;
   }
 
-  page(afterSeq: number, limit: number): { readonly rows: readonly ChangeRow[]; readonly hasMore: boolean } {
-    const raw = this.#page.all(afterSeq, limit + 1);
-    const hasMore = raw.length > limit;
-    const rows = (hasMore ? raw.slice(0, limit) : raw).map(([seq, payload]) => ({ seq, payload }));
-    return { rows, hasMore };
+  /**
+   * A page as the feed serves it: the changes' JSON joined by commas (no brackets), the
+   * sequence number of the last one (null when there is none) and whether more follow.
+   */
+  pageBytes(afterSeq: number, limit: number): ChangesBytes {
+    const [joined, lastSeq, count] = this.#pageBytes.get(afterSeq, limit) ?? [null, null, 0];
+    const hasMore = lastSeq !== null && this.#seqAfter.get(lastSeq) !== undefined;
+    return { joined: joined ?? Buffer.alloc(0), lastSeq, count, hasMore };
   }
 
   /**

@@ -10,7 +10,7 @@ import type { PokeHub } from '../poke-hub.js';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: HttpContext, hub: PokeHub): void {
   defineRoute(app, ctx, API_ROUTES.changes, ({ query }) => ({
-    jsonText: readFeed(ctx.store, query.cursor, query.limit),
+    jsonBytes: readFeed(ctx.store, query.cursor, query.limit),
   }));
 
   defineRoute(app, ctx, API_ROUTES.mutations, ({ principal, body }) => ({

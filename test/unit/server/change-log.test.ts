@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../server/store/store.js';
+import { loggedChanges } from '../../support/logged-changes.js';
 import type { EndUser, SurveyResponse } from '../../../common/api/records.js';
 
 const AT = '2026-05-01T10:00:00.000Z';
@@ -34,10 +35,9 @@ const response = (id: string, endUser: string): SurveyResponse => ({
 });
 
 function kinds(store: Store): string[] {
-  return store.changes.page(0, 100).rows.map((r) => {
-    const c = JSON.parse(r.payload) as { kind: string; data: { id?: string; end_user_id?: string } };
-    return `${c.kind}:${c.data.id ?? c.data.end_user_id ?? ''}`;
-  });
+  return (loggedChanges(store) as { kind: string; data: { id?: string; end_user_id?: string } }[]).map(
+    (c) => `${c.kind}:${c.data.id ?? c.data.end_user_id ?? ''}`,
+  );
 }
 
 describe('ChangeLog', () => {
@@ -57,9 +57,7 @@ describe('ChangeLog', () => {
       store.changes.append({ kind: 'respondent', data: user('u1') }, 0);
     });
     // The record moved to a sequence number above every one issued before.
-    expect(store.changes.page(last, 10).rows.map((r) => JSON.parse(r.payload) as unknown)).toEqual([
-      { kind: 'respondent', data: user('u1') },
-    ]);
+    expect(loggedChanges(store, last, 10)).toEqual([{ kind: 'respondent', data: user('u1') }]);
     expect(kinds(store)).toEqual(['response:r1', 'respondent:u1']);
     store.write(() => {
       store.changes.append({ kind: 'response', data: response('r1', 'u1') }, 0);
@@ -106,5 +104,39 @@ describe('ChangeLog', () => {
     expect(store.changes.horizonSeq).toBe(store.changes.lastSeq());
     expect(kinds(store)).toEqual([]);
     store.close();
+  });
+});
+
+describe('ChangeLog.pageBytes', () => {
+  it('joins a page of changes in feed order and says whether more follow', () => {
+    const store = Store.open(null);
+    store.write(() => {
+      for (const id of ['u1', 'u2', 'u3']) store.changes.append({ kind: 'respondent', data: user(id) }, 0);
+    });
+    const first = store.changes.pageBytes(0, 2);
+    expect(JSON.parse(`[${first.joined.toString()}]`)).toEqual([
+      { kind: 'respondent', data: user('u1') },
+      { kind: 'respondent', data: user('u2') },
+    ]);
+    expect(first).toMatchObject({ count: 2, hasMore: true });
+    const rest = store.changes.pageBytes(first.lastSeq ?? -1, 2);
+    expect(rest).toMatchObject({ count: 1, hasMore: false, lastSeq: store.changes.lastSeq() });
+    // Exactly at the end: an empty page, nothing to join.
+    expect(store.changes.pageBytes(store.changes.lastSeq(), 2)).toMatchObject({
+      count: 0,
+      lastSeq: null,
+      hasMore: false,
+    });
+    expect(store.changes.pageBytes(store.changes.lastSeq(), 2).joined.length).toBe(0);
+  });
+
+  it('keeps a comment’s characters byte for byte', () => {
+    const store = Store.open(null);
+    const text = 'Crème brûlée 👍 "quoted" \\ back\u2028slash <script>';
+    store.write(() => {
+      store.changes.append({ kind: 'response', data: { ...response('r1', 'u1'), text } }, 0);
+    });
+    const [change] = loggedChanges(store) as { data: { text: string } }[];
+    expect(change?.data.text).toBe(text);
   });
 });
