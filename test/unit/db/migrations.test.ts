@@ -25,6 +25,15 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('leaves out the responses indexes that later queries made redundant (0004, 0005)', () => {
+    const { db } = openTestDatabase();
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all();
+    expect(indexes).toContain('responses_q_assignee');
+    expect(indexes).not.toContain('responses_assignee_created');
+    expect(indexes).not.toContain('responses_metric_score_created');
+    db.close();
+  });
+
   it('does not run a migration twice', () => {
     let runs = 0;
     const counting: Migration = {

@@ -6,7 +6,14 @@ import { initial } from './0001-initial.js';
 import { queueIndexes } from './0002-queue-indexes.js';
 import { teamReports } from './0003-team-reports.js';
 import { dropDuplicateIndex } from './0004-drop-duplicate-index.js';
+import { dropUnusedScoreIndex } from './0005-drop-unused-score-index.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, queueIndexes, teamReports, dropDuplicateIndex];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  queueIndexes,
+  teamReports,
+  dropDuplicateIndex,
+  dropUnusedScoreIndex,
+];
