@@ -18,7 +18,7 @@ import { countPending } from './outbox-rows.js';
 import { purgeSyncDataOf } from './purge-erased.js';
 import { rebuildFollowup, settleBase } from './rebase.js';
 import { isInvalidChange, type InvalidChange } from '../parse-page.js';
-import { takeStagedPages } from './stage-page.js';
+import { stagedChanges, takeStagedPages } from './stage-page.js';
 import { readCursor, SYNC_KEYS, writeSyncState } from './sync-state.js';
 
 export interface CommitArgs {
@@ -90,7 +90,7 @@ export function commitStagedPages(db: Db, args: CommitArgs): CommitResult {
       let applied = 0;
       let quarantined = 0;
       let erasures = 0;
-      for (const change of pages.flatMap((page) => page.changes)) {
+      for (const change of stagedChanges(pages)) {
         if (isInvalidChange(change)) {
           quarantine(db, change, args.nowMs);
           quarantined += 1;
