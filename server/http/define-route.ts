@@ -23,7 +23,8 @@ export interface RouteInput<R extends ApiRoute> {
 
 /**
  * What a handler returns: a reply body (sent with the route's first success status unless
- * the handler set another), a JSON text, or nothing when it took over the socket (SSE).
+ * the handler set another), a body already encoded as UTF-8 JSON, or nothing when it took over
+ * the socket (SSE).
  */
 export type RouteResult =
   | { readonly json: unknown; readonly status?: 200 | 201 }
