@@ -111,6 +111,29 @@ describe('bulk load', () => {
     expect(finishBulkLoad(db)).toBe(false);
   });
 
+  it('leaves the planner the statistics a whole-database ANALYZE would', () => {
+    const { db } = openTestDatabase();
+    beginBulkLoad(db);
+    applyPage(db, [...respondentStory('u1', 'r1'), ...respondentStory('u2', 'r2'), ...respondentStory('u3', 'r3')]);
+    finishBulkLoad(db);
+    const statistics = () => db.prepare('SELECT tbl, idx, stat FROM sqlite_stat1 ORDER BY tbl, idx').all();
+    const afterBootstrap = statistics();
+    expect(afterBootstrap.length).toBeGreaterThan(20);
+    db.exec('DELETE FROM sqlite_stat1');
+    db.pragma('analysis_limit = 1000');
+    db.exec('ANALYZE');
+    expect(afterBootstrap).toEqual(statistics());
+  });
+
+  it('rebuilds the full-text index with a larger buffer and then gives FTS5 its default back', () => {
+    const { db } = openTestDatabase();
+    beginBulkLoad(db);
+    applyPage(db, respondentStory('u1', 'r1'));
+    finishBulkLoad(db);
+    const configured = db.prepare(`SELECT v FROM ${FTS_TABLE}_config WHERE k = 'hashsize'`).pluck().get();
+    expect(configured).toBe(1024 * 1024);
+  });
+
   it('erases mid-bootstrap through the indexes it looks rows up by, built when the tombstone arrives', () => {
     const { db } = openTestDatabase();
     const indexes = schema(db, 'index');
