@@ -18,20 +18,49 @@ function retry(): void {
 }
 
 function BootstrapProgress({ status }: { readonly status: SyncStatus }) {
+  const indexing = status.indexing ?? null;
+  if (indexing !== null) {
+    // After the last page: the search and sort indexes, built once the rows are all in.
+    return (
+      <Progress
+        ariaLabel="Indexing the downloaded records"
+        value={indexing.done}
+        maxValue={indexing.total}
+        label={`Building search and sort indexes… ${indexing.done} of ${indexing.total}`}
+      />
+    );
+  }
   const total = status.estimatedTotal;
   const label =
     total === null || total === 0
       ? `Downloading… ${countText(status.done, 'record', 'records')}`
       : `Downloading… ${status.done.toLocaleString()} of about ${total.toLocaleString()} records`;
   return (
+    <Progress
+      ariaLabel="First download of the cache"
+      value={status.done}
+      maxValue={total === null ? null : Math.max(total, status.done, 1)}
+      label={label}
+    />
+  );
+}
+
+/** A bar and its words; indeterminate while the total is unknown (maxValue null). */
+function Progress(props: {
+  readonly ariaLabel: string;
+  readonly value: number;
+  readonly maxValue: number | null;
+  readonly label: string;
+}) {
+  return (
     <ProgressBar
       className="sync-progress"
-      aria-label="First download of the cache"
-      value={status.done}
+      aria-label={props.ariaLabel}
+      value={props.value}
       minValue={0}
-      maxValue={Math.max(total ?? 0, status.done, 1)}
-      isIndeterminate={total === null}
-      valueLabel={label}
+      maxValue={Math.max(props.maxValue ?? 0, props.value, 1)}
+      isIndeterminate={props.maxValue === null}
+      valueLabel={props.label}
     >
       {({ percentage, valueText }) => (
         <>

@@ -24,6 +24,14 @@ export const SyncStatus = z.strictObject({
   message: z.string().nullable(),
   /** When the next attempt is due after a failure (epoch ms), for "retrying in 20 s". */
   nextRetryAt: z.number().nullable().optional(),
+  /**
+   * After a bootstrap's last page: the search and sort indexes built so far, of all. At a
+   * million responses this takes about as long as the download, so it has its own bar.
+   */
+  indexing: z
+    .strictObject({ done: z.number().int().min(0), total: z.number().int().min(1) })
+    .nullable()
+    .optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -18,6 +18,12 @@ export interface PullProgress {
   readonly estimatedTotal: number | null;
 }
 
+/** Steps of building what a bootstrap deferred (bulk-load.ts): done so far, of total. */
+export interface IndexingProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface PullContext {
   readonly db: DatabaseClient;
   readonly api: ApiClient;
@@ -28,8 +34,8 @@ export interface PullContext {
   readonly now: () => number;
   readonly onProgress: (progress: PullProgress) => void;
   readonly onPage: (result: Extract<CommitResult, { ok: true }>, bootstrapping: boolean) => void;
-  /** After a bootstrap's last page: indexes left to build. */
-  readonly onIndexing: (remaining: number) => void;
+  /** After a bootstrap's last page, before each step of building what it deferred. */
+  readonly onIndexing: (progress: IndexingProgress) => void;
   /** The server asked for a rebuild: the mirror was dropped, the outbox kept. */
   readonly onReset: (reason: string) => void;
   /** Runs between pages (a push of what the user just did); true when it did something. */
@@ -107,9 +113,10 @@ async function pullPass(ctx: PullContext): Promise<PassOutcome> {
     }
     if (begin.bootstrapping) {
       // Indexes deferred for the bulk load, one per request, so the queue's reads interleave.
-      for (let step = await ctx.db.call('syncFinishBulkStep', {}); step.remaining > 0;) {
-        ctx.onIndexing(step.remaining);
-        step = await ctx.db.call('syncFinishBulkStep', {});
+      const total = await ctx.db.call('syncBulkStepsLeft', {});
+      for (let left = total; left > 0;) {
+        ctx.onIndexing({ done: total - left, total });
+        left = (await ctx.db.call('syncFinishBulkStep', {})).remaining;
       }
     }
     const summary = await ctx.db.call('syncFinishPull', { nowMs: ctx.now() });

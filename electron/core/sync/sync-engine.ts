@@ -208,6 +208,7 @@ export class SyncEngine {
       phase: 'signed_out',
       message: 'The server no longer accepts this sign-in. Sign in again to resume syncing.',
       nextRetryAt: null,
+      indexing: null,
     });
     void this.pokes?.stop();
   }
@@ -243,10 +244,11 @@ export class SyncEngine {
             estimatedTotal: progress.estimatedTotal,
             message: null,
             nextRetryAt: null,
+            indexing: null,
           });
         },
-        onIndexing: (remaining) => {
-          this.tracker.update({ message: `Building search and sort indexes (${remaining} to go)…` });
+        onIndexing: (indexing) => {
+          this.tracker.update({ indexing });
         },
         onPage: (page, bootstrapping) => {
           this.tracker.update({ pendingMutations: page.pendingMutations });
@@ -274,6 +276,7 @@ export class SyncEngine {
         pendingMutations: summary.pendingMutations,
         message: null,
         nextRetryAt: null,
+        indexing: null,
       });
       return { kind: 'ok' };
     } catch (error) {
@@ -294,6 +297,7 @@ export class SyncEngine {
         message: error.message,
         done: 0,
         estimatedTotal: null,
+        indexing: null,
       });
       return { kind: 'failed', retryAfterMs: error.retryAfterMs };
     }
@@ -303,6 +307,7 @@ export class SyncEngine {
       message: 'Sync failed because of an error in Loopdesk. It will try again.',
       done: 0,
       estimatedTotal: null,
+      indexing: null,
     });
     return { kind: 'failed', retryAfterMs: null };
   }

@@ -13,6 +13,7 @@ export const INITIAL_STATUS: SyncStatus = {
   pendingMutations: 0,
   message: null,
   nextRetryAt: null,
+  indexing: null,
 };
 
 function same(a: SyncStatus, b: SyncStatus): boolean {

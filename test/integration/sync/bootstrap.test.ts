@@ -40,9 +40,15 @@ describe('bootstrap', () => {
         db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses'").pluck().get(),
       ).toBeGreaterThan(15);
     });
-    // The deferred indexes were built one request at a time, and the status said so.
-    const indexing = client.eventsOf('sync:status').filter((s) => s.message?.includes('indexes') === true);
+    // The deferred indexes were built one request at a time, and the status counted them:
+    // 0 of n, 1 of n, … n-1 of n during the bootstrap, then nothing once idle.
+    const indexing = client
+      .eventsOf('sync:status')
+      .flatMap((s) => (s.indexing == null ? [] : [{ phase: s.phase, ...s.indexing }]));
     expect(indexing.length).toBeGreaterThan(10);
+    const total = indexing[0]!.total;
+    expect(indexing).toEqual(Array.from({ length: total }, (_, done) => ({ phase: 'bootstrap', done, total })));
+    expect(status.indexing).toBeNull();
     const phases = client.eventsOf('sync:status').map((s) => s.phase);
     expect(phases).toContain('bootstrap');
     expect(phases.at(-1)).toBe('idle');

@@ -6,8 +6,10 @@ import { existsSync, statSync } from 'node:fs';
 import {
   beginBulkLoad,
   BOOTSTRAP_CACHE_KIB,
+  bulkLoadStepsLeft,
   DERIVED_INSERT_TRIGGERS,
   finishBulkLoad,
+  finishBulkLoadStep,
   isBulkLoading,
   setBootstrapTuning,
 } from '../../../electron/core/sync/store/bulk-load.js';
@@ -83,6 +85,13 @@ describe('bulk load', () => {
     const { db } = openTestDatabase();
     const indexes = schema(db, 'index');
     const triggers = schema(db, 'trigger');
+    const deferredIndexes = db
+      .prepare(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND (tbl_name = 'responses' " +
+          "OR name IN ('respondents_email', 'respondents_external_id', 'declines_end_user', 'followups_end_user'))",
+      )
+      .pluck()
+      .get();
     expect(beginBulkLoad(db)).toBe(true);
     expect(isBulkLoading(db)).toBe(true);
     const during = db
@@ -101,7 +110,17 @@ describe('bulk load', () => {
     const search = () =>
       db.prepare(`SELECT count(*) FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH 'comment'`).pluck().get();
     expect(search()).toBe(0);
-    expect(finishBulkLoad(db)).toBe(true);
+    // bulkLoadStepsLeft() counts what finishBulkLoadStep() then does, for the progress bar:
+    // the derived columns, each deferred index, the full-text index.
+    const steps = bulkLoadStepsLeft(db);
+    expect(steps).toBe(1 + Number(deferredIndexes) + 1);
+    for (let left = steps; left > 0;) {
+      const next = finishBulkLoadStep(db).remaining;
+      expect(next).toBe(left - 1);
+      expect(bulkLoadStepsLeft(db)).toBe(next);
+      left = next;
+    }
+    expect(finishBulkLoad(db)).toBe(false);
     expect(schema(db, 'index')).toEqual(indexes);
     expect(schema(db, 'trigger')).toEqual(triggers);
     expect(search()).toBe(2);

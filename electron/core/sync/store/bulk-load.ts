@@ -198,6 +198,13 @@ function analyzeWhatHasNoStatistics(db: Db): void {
   }
 }
 
+/** How many finishBulkLoadStep() calls are left: derived columns, each index, full-text. */
+export function bulkLoadStepsLeft(db: Db): number {
+  const deferred = readSyncState(db, SYNC_KEYS.deferredIndexes) as Deferred | undefined;
+  if (deferred === undefined) return 0;
+  return ((deferred.derivedTriggers ?? []).length > 0 ? 1 : 0) + deferred.indexes.length + 1;
+}
+
 export interface FinishStep {
   /** What is still to build after this step (indexes, then the full-text index). */
   readonly remaining: number;

@@ -6,7 +6,14 @@ import type { SlaPolicyReply } from '../../../../common/api/sla-policy.js';
 import { followupIdFor } from '../../../../common/api/records.js';
 import { getFollowup } from '../../db/readers/get-followup.js';
 import type { Db } from '../../db/sqlite.js';
-import { beginBulkLoad, finishBulkLoad, finishBulkLoadStep, isBulkLoading, setBootstrapTuning } from './bulk-load.js';
+import {
+  beginBulkLoad,
+  bulkLoadStepsLeft,
+  finishBulkLoad,
+  finishBulkLoadStep,
+  isBulkLoading,
+  setBootstrapTuning,
+} from './bulk-load.js';
 import { commitStagedPages, type CommitArgs } from './commit-page.js';
 import { recordIdentity, type IdentityArgs } from './identity.js';
 import { countPending } from './outbox-rows.js';
@@ -55,6 +62,8 @@ export const SYNC_OPERATIONS = {
   /** A page parsed and validated by parse-page.ts, waiting for syncCommitPages. */
   syncStagePage: (db: Db, args: StageArgs) => stagePage(db, args),
   syncCommitPages: (db: Db, args: CommitArgs) => commitStagedPages(db, args),
+  /** How many steps ending a bulk load will take (none outside bulk mode), for progress. */
+  syncBulkStepsLeft: (db: Db, _args: NoArgs) => bulkLoadStepsLeft(db),
   /** One step of ending a bulk load (bulk-load.ts); the engine repeats it until none remain. */
   syncFinishBulkStep: (db: Db, _args: NoArgs) => finishBulkLoadStep(db),
   /** The feed has been read to its end. */
