@@ -36,6 +36,8 @@ export interface PullContext {
   readonly onPage: (result: Extract<CommitResult, { ok: true }>, bootstrapping: boolean) => void;
   /** After a bootstrap's last page, before each step of building what it deferred. */
   readonly onIndexing: (progress: IndexingProgress) => void;
+  /** A step of that build changed what the views show (kinds as for 'data:changed'). */
+  readonly onIndexingChanged: (kinds: readonly string[]) => void;
   /** The server asked for a rebuild: the mirror was dropped, the outbox kept. */
   readonly onReset: (reason: string) => void;
   /** Runs between pages (a push of what the user just did); true when it did something. */
@@ -116,7 +118,9 @@ async function pullPass(ctx: PullContext): Promise<PassOutcome> {
       const total = await ctx.db.call('syncBulkStepsLeft', {});
       for (let left = total; left > 0;) {
         ctx.onIndexing({ done: total - left, total });
-        left = (await ctx.db.call('syncFinishBulkStep', {})).remaining;
+        const step = await ctx.db.call('syncFinishBulkStep', {});
+        if (step.kinds.length > 0) ctx.onIndexingChanged(step.kinds);
+        left = step.remaining;
       }
     }
     const summary = await ctx.db.call('syncFinishPull', { nowMs: ctx.now() });

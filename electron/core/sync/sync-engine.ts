@@ -250,6 +250,9 @@ export class SyncEngine {
         onIndexing: (indexing) => {
           this.tracker.update({ indexing });
         },
+        onIndexingChanged: (kinds) => {
+          this.changes.announce(kinds, false);
+        },
         onPage: (page, bootstrapping) => {
           this.tracker.update({ pendingMutations: page.pendingMutations });
           this.changes.announce(page.kinds, bootstrapping);

@@ -1,5 +1,6 @@
 // A first sync into an empty cache, then a colleague's change arriving through a poke.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../../common/ipc/events.js';
 import type { ReferenceServer } from '../../../server/index.js';
 import { expectConverged, withCache } from './support/converged.js';
 import { agents, manager, openClient, removeTempDirs, startDemoServer } from './support/sync-harness.js';
@@ -49,6 +50,16 @@ describe('bootstrap', () => {
     const total = indexing[0]!.total;
     expect(indexing).toEqual(Array.from({ length: total }, (_, done) => ({ phase: 'bootstrap', done, total })));
     expect(status.indexing).toBeNull();
+    // The first step gives responses their follow-ups' fields: the views re-read right then.
+    const afterDerivedStep = client.recorded.findIndex(
+      (r) => r.event === 'sync:status' && (r.payload as SyncStatus).indexing?.done === 1,
+    );
+    expect(afterDerivedStep).toBeGreaterThan(0);
+    const beforeIt = client.recorded.slice(0, afterDerivedStep);
+    expect(beforeIt.at(-1)).toEqual({
+      event: 'data:changed',
+      payload: { kinds: expect.arrayContaining(['followup']) as unknown },
+    });
     const phases = client.eventsOf('sync:status').map((s) => s.phase);
     expect(phases).toContain('bootstrap');
     expect(phases.at(-1)).toBe('idle');

@@ -208,6 +208,13 @@ export function bulkLoadStepsLeft(db: Db): number {
 export interface FinishStep {
   /** What is still to build after this step (indexes, then the full-text index). */
   readonly remaining: number;
+  /**
+   * For 'data:changed': what this step altered that the views show. The derived-columns step
+   * gives every response its follow-up's status and assignee, which the queue showed without
+   * until then; the views re-read at once instead of at the end, half a minute later at a
+   * million responses.
+   */
+  readonly kinds: readonly string[];
 }
 
 /**
@@ -217,7 +224,7 @@ export interface FinishStep {
  */
 export function finishBulkLoadStep(db: Db): FinishStep {
   const deferred = readSyncState(db, SYNC_KEYS.deferredIndexes) as Deferred | undefined;
-  if (deferred === undefined) return { remaining: 0 };
+  if (deferred === undefined) return { remaining: 0, kinds: [] };
   const [next, ...rest] = deferred.indexes;
   const derivedTriggers = deferred.derivedTriggers ?? [];
   if (derivedTriggers.length > 0) {
@@ -228,7 +235,7 @@ export function finishBulkLoadStep(db: Db): FinishStep {
       for (const trigger of derivedTriggers) if (!existing.has(trigger.name)) db.exec(trigger.sql);
       writeSyncState(db, SYNC_KEYS.deferredIndexes, { indexes: deferred.indexes, triggers: deferred.triggers });
     }).immediate();
-    return { remaining: deferred.indexes.length + 1 };
+    return { remaining: deferred.indexes.length + 1, kinds: ['followup'] };
   }
   db.transaction(() => {
     const existing = new Set(db.prepare('SELECT name FROM sqlite_master').pluck().all());
@@ -242,9 +249,9 @@ export function finishBulkLoadStep(db: Db): FinishStep {
     for (const trigger of deferred.triggers) if (!existing.has(trigger.name)) db.exec(trigger.sql);
     deleteSyncState(db, SYNC_KEYS.deferredIndexes);
   }).immediate();
-  if (next !== undefined) return { remaining: rest.length + 1 };
+  if (next !== undefined) return { remaining: rest.length + 1, kinds: [] };
   analyzeWhatHasNoStatistics(db);
-  return { remaining: 0 };
+  return { remaining: 0, kinds: [] };
 }
 
 /** Builds everything that was deferred; false outside bulk mode. */
