@@ -235,7 +235,7 @@ export function finishBulkLoadStep(db: Db): FinishStep {
       for (const trigger of derivedTriggers) if (!existing.has(trigger.name)) db.exec(trigger.sql);
       writeSyncState(db, SYNC_KEYS.deferredIndexes, { indexes: deferred.indexes, triggers: deferred.triggers });
     }).immediate();
-    return { remaining: deferred.indexes.length + 1, kinds: ['followup'] };
+    return { remaining: bulkLoadStepsLeft(db), kinds: ['followup'] };
   }
   db.transaction(() => {
     const existing = new Set(db.prepare('SELECT name FROM sqlite_master').pluck().all());
@@ -249,9 +249,8 @@ export function finishBulkLoadStep(db: Db): FinishStep {
     for (const trigger of deferred.triggers) if (!existing.has(trigger.name)) db.exec(trigger.sql);
     deleteSyncState(db, SYNC_KEYS.deferredIndexes);
   }).immediate();
-  if (next !== undefined) return { remaining: rest.length + 1, kinds: [] };
-  analyzeWhatHasNoStatistics(db);
-  return { remaining: 0, kinds: [] };
+  if (next === undefined) analyzeWhatHasNoStatistics(db);
+  return { remaining: bulkLoadStepsLeft(db), kinds: [] };
 }
 
 /** Builds everything that was deferred; false outside bulk mode. */
