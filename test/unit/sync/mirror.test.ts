@@ -88,7 +88,8 @@ describe('bulk load', () => {
     const deferredIndexes = db
       .prepare(
         "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND (tbl_name = 'responses' " +
-          "OR name IN ('respondents_email', 'respondents_external_id', 'declines_end_user', 'followups_end_user'))",
+          "OR name IN ('respondents_email', 'respondents_external_id', 'declines_end_user', 'followups_end_user', " +
+          "'followups_assignee_status', 'followups_status_due', 'followups_team_root_causes'))",
       )
       .pluck()
       .get();
@@ -100,7 +101,7 @@ describe('bulk load', () => {
       .all();
     expect(during).toEqual([]);
     const lookups = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all();
-    for (const name of ['respondents_email', 'followups_end_user', 'declines_end_user']) {
+    for (const name of ['respondents_email', 'followups_end_user', 'declines_end_user', 'followups_status_due']) {
       expect(lookups).not.toContain(name);
     }
     expect(
